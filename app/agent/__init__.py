@@ -1,0 +1,1 @@
+"""The supervisor LangGraph: intent classifier, clarifier, tool executor, response generator."""

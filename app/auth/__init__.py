@@ -1,0 +1,1 @@
+"""Who is calling: JWT verification and the caller identity taken from it."""

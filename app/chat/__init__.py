@@ -1,0 +1,1 @@
+"""The chat turn: `POST /api/chat` and the terminal chat."""

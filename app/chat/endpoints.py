@@ -1,0 +1,102 @@
+"""`POST /api/chat`."""
+
+from __future__ import annotations
+
+import structlog
+from redis.exceptions import RedisError
+from fastapi import APIRouter, Response
+
+from app.api.deps import CurrentCaller, ResourcesDep
+from app.api.errors import ApiError
+from app.chat.schemas import ChatRequest, ChatResponse
+from app.auth.tokens import Caller
+from app.chat.service import (
+    SessionForbiddenError,
+    SessionNotFoundError,
+    StoreUnavailableError,
+    TurnListener,
+    TurnOutcome,
+)
+from app.metrics import Metrics, MetricsDep, touch_active_session
+from app.resources import Resources
+from app.sessions.store import SessionBusyError
+
+router = APIRouter(prefix="/api", tags=["chat"])
+log = structlog.get_logger(__name__)
+
+ERROR_RESPONSES = {
+    401: {"description": "no token, bad signature, expired"},
+    403: {"description": "the session belongs to someone else"},
+    404: {"description": "unknown or expired session"},
+    422: {"description": "a body that does not validate"},
+    429: {"description": "too many messages (see Retry-After)"},
+    503: {"description": "the session store or database is unreachable (see Retry-After)"},
+}
+
+
+async def run_turn(
+    resources: Resources,
+    caller: Caller,
+    body: ChatRequest,
+    listener: TurnListener | None = None,
+    *,
+    metrics: Metrics,
+    endpoint: str = "chat",
+) -> TurnOutcome:
+    """Run one turn (rate limit included), mapping service errors to API errors; then
+    log its summary line and count it in `metrics` (`endpoint`: "chat" or "stream")."""
+    try:
+        await resources.limiter.check(caller)
+        outcome = await resources.chat.handle(caller, body.session_id, body.message, listener=listener)
+    except SessionNotFoundError as error:
+        raise ApiError(404, "session_not_found", "this session is unknown or has expired; start a new one") from error
+    except SessionForbiddenError as error:
+        raise ApiError(403, "forbidden", "this session belongs to someone else") from error
+    except SessionBusyError as error:
+        raise ApiError(429, "session_busy", "another message of this session is still being answered",
+                       retry_after=1) from error
+    except (StoreUnavailableError, RedisError) as error:
+        raise ApiError(503, "store_unavailable", "the service is briefly unavailable; nothing was saved, "
+                       "please send your message again", retry_after=2) from error
+    await record_turn(resources, outcome, metrics=metrics, endpoint=endpoint)
+    return outcome
+
+
+async def record_turn(resources: Resources, outcome: TurnOutcome, *, metrics: Metrics, endpoint: str) -> None:
+    """The turn's summary log line and metrics; marking the session active is best effort."""
+    response = outcome.response
+    log.info(
+        "turn",
+        endpoint=endpoint,
+        intent=response.intent,
+        confidence=response.confidence,
+        outcome=outcome.outcome,
+        tools=[f"{a.tool}:{a.status}" for a in response.actions],
+        trace=response.agent_trace,
+        llm_calls=outcome.usage.calls,
+        llm_input_tokens=outcome.usage.input_tokens,
+        llm_output_tokens=outcome.usage.output_tokens,
+        node_ms=outcome.node_ms,
+        duration_ms=round(outcome.duration_ms, 2),
+    )
+    metrics.observe_turn(outcome, endpoint=endpoint)
+    try:
+        await touch_active_session(resources.redis, response.session_id, resources.settings.session_ttl_seconds)
+    except (RedisError, OSError) as error:
+        log.warning("active_session_not_recorded", error_type=type(error).__name__)
+
+
+LLM_CALLS_HEADER = "X-LLM-Calls"
+
+
+@router.post("/chat", response_model=ChatResponse, responses=ERROR_RESPONSES)
+async def chat(
+    body: ChatRequest, caller: CurrentCaller, resources: ResourcesDep, metrics: MetricsDep, response: Response
+) -> ChatResponse:
+    """Send one message; the answer says what the assistant did and what it waits for.
+
+    The `X-LLM-Calls` response header counts the LLM calls the turn made.
+    """
+    outcome = await run_turn(resources, caller, body, metrics=metrics)
+    response.headers[LLM_CALLS_HEADER] = str(outcome.usage.calls)
+    return outcome.response

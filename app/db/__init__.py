@@ -1,0 +1,1 @@
+"""The service's own database: models, engine and migrations."""

@@ -1,0 +1,1 @@
+"""Intent providers: the embedded local one (default, fallback) and Claude on Bedrock."""

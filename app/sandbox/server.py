@@ -1,0 +1,22 @@
+"""Running the sandbox as its own HTTP server (``scheduling-agent sandbox``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import uvicorn
+
+from app.sandbox.app import sandbox_app_from_settings
+
+if TYPE_CHECKING:
+    from app.config import Settings
+
+
+def run(host: str, port: int, settings: Settings) -> None:
+    """Serve the sandbox with uvicorn on ``host:port`` until interrupted (blocks).
+
+    The database is ``settings.pf360_sandbox_database_url`` (created and seeded with
+    the demo fixture when empty); faults come from the ``PF360_SANDBOX_*`` settings.
+    """
+    app = sandbox_app_from_settings(settings)
+    uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower())

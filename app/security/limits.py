@@ -1,0 +1,110 @@
+"""Limits on what a request may be and how often a client address may fail to
+authenticate.
+
+- `RequestEnvelopeMiddleware`: refuses, before anything reads the request, a declared
+  body (`Content-Length`) over `MAX_BODY_BYTES` (413) and a path with control
+  characters (404; no resource is named like that, and no store ever sees it). Bytes
+  actually streamed are counted by Starlette's `RequestBodyLimitMiddleware` (413 too).
+- `AuthFailureGuard`: a Redis sliding window of failed authentications per client
+  address, shared by every worker; once `AUTH_FAILURE_LIMIT` is reached the address
+  gets 429 with `Retry-After` before its token is even looked at.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+import uuid
+
+from redis.asyncio import Redis
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.api.errors import error_response
+from app.config import Settings
+
+
+def declared_length(scope: Scope) -> int | None:
+    """The request's `Content-Length` in bytes, or None when absent or not a number."""
+    for name, value in scope.get("headers") or []:
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+def has_control_characters(path: str) -> bool:
+    """Whether the (%-decoded) `path` holds a control character (Unicode category Cc,
+    e.g. NUL or a newline)."""
+    return any(unicodedata.category(ch) == "Cc" for ch in path)
+
+
+class RequestEnvelopeMiddleware:
+    """Refuses an over-long declared body (413) or a path with control characters
+    (404) in the API's error format, before the request reaches any route."""
+
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            length = declared_length(scope)
+            if length is not None and length > self.max_body_bytes:
+                response = error_response(
+                    413, "payload_too_large", f"the request body may not exceed {self.max_body_bytes} bytes"
+                )
+                await response(scope, receive, send)
+                return
+            if has_control_characters(scope.get("path", "")):
+                await error_response(404, "not_found", "no such resource")(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class AuthFailureGuard:
+    """At most `limit` failed authentications per client address in any `window_seconds`.
+
+    Key `authfail:{address}`: a sorted set of failure times (s). Works the same on
+    Redis and on the in-process fakeredis stand-in. Redis errors propagate
+    (`redis.exceptions.RedisError`); the API answers them with 503.
+    """
+
+    def __init__(self, redis: Redis, *, limit: int, window_seconds: int) -> None:
+        self.redis = redis
+        self.limit = limit
+        self.window = window_seconds
+
+    @classmethod
+    def from_settings(cls, redis: Redis, settings: Settings) -> AuthFailureGuard:
+        """The guard configured by `AUTH_FAILURE_LIMIT` / `AUTH_FAILURE_WINDOW_SECONDS`."""
+        return cls(redis, limit=settings.auth_failure_limit, window_seconds=settings.auth_failure_window_seconds)
+
+    @staticmethod
+    def key(address: str) -> str:
+        """The Redis key of an address's failures."""
+        return f"authfail:{address}"
+
+    async def retry_after(self, address: str) -> int | None:
+        """Seconds (≥ 1) until `address` may try again, or None when it is not blocked."""
+        key, now = self.key(address), time.time()
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.zremrangebyscore(key, 0, now - self.window)
+            pipe.zcard(key)
+            _, count = await pipe.execute()
+        if count < self.limit:
+            return None
+        # Unblocked once the failure at this index has left the window.
+        index = count - self.limit
+        entry = await self.redis.zrange(key, index, index, withscores=True)
+        leaves_at = (entry[0][1] if entry else now) + self.window
+        return max(1, int(leaves_at - now + 0.999))
+
+    async def record_failure(self, address: str) -> None:
+        """Count one failed authentication of `address`."""
+        key, now = self.key(address), time.time()
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.zadd(key, {f"{now:.6f}:{uuid.uuid4().hex[:8]}": now})
+            pipe.expire(key, self.window + 1)
+            await pipe.execute()

@@ -1,0 +1,1 @@
+"""Chat sessions: the working context in Redis and the durable history in the database."""

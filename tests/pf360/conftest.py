@@ -1,0 +1,3 @@
+"""Fixtures of the PF360 client and tool tests (see :mod:`tests.sandbox.harness`)."""
+
+from tests.sandbox.harness import pf360, sandbox  # noqa: F401  (fixtures)
