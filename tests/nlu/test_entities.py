@@ -54,6 +54,42 @@ def test_ranges_are_not_dates(text: str) -> None:
     assert "date" not in ents(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "<N> days/weeks from <anchor>": the anchor (as said), then the offset; a shorter
+        # rule ("today", "tomorrow", a weekday) must not win alone
+        ("a week from today", "2026-11-30"),
+        ("a week from tomorrow", "2026-12-01"),
+        ("a week from now", "2026-11-30"),
+        ("one week from today", "2026-11-30"),
+        ("two weeks from today", "2026-12-07"),
+        ("2 weeks from tomorrow", "2026-12-08"),
+        ("3 days from today", "2026-11-26"),
+        ("3 days from now", "2026-11-26"),
+        ("a week from tmrw", "2026-12-01"),
+        ("a week from Friday", "2026-12-04"),
+        ("a week from next Tuesday", "2026-12-08"),
+        ("a week from Dec 3", "2026-12-10"),
+        ("can you come a week from today at 10am", "2026-11-30"),
+        ("move it from today to a week from tomorrow", "2026-12-01"),
+    ],
+)
+def test_offset_from_an_anchor(text: str, expected: str) -> None:
+    assert ents(text).get("date") == expected
+
+
+def test_offset_from_an_anchor_is_relative_to_the_given_today() -> None:
+    assert ents("a week from tomorrow", date(2026, 12, 28))["date"] == "2027-01-05"
+    assert ents("a week from today", date(2028, 2, 22))["date"] == "2028-02-29"
+    assert ents("a week from today at 10am", MON) == {"date": "2026-11-30", "time": "10:00"}
+
+
+@pytest.mark.parametrize("text", ["in 2 weeks", "in a week", "2 weeks from when I called", "an hour from now"])
+def test_offsets_without_an_anchor_are_not_dates(text: str) -> None:
+    assert "date" not in ents(text)
+
+
 def test_year_rollover_from_december() -> None:
     dec = date(2026, 12, 20)
     assert ents("Jan 12", dec)["date"] == "2027-01-12"

@@ -5,9 +5,15 @@ Source: the date rules of ``shared/contract/intents.md``; the calendar arithmeti
 passed in, never the clock.
 
   - "today"/"tonight", "tomorrow" (and typos: tmrw, tmr, tomorow, 2morrow …),
-    "the day after tomorrow", "yesterday", "in 3 days", "a week from now".
-    Known gap (kept as it was): in "a week from today/tomorrow" the word
-    "today"/"tomorrow" is taken first, so the date is today/tomorrow.
+    "the day after tomorrow", "yesterday", "in 3 days".
+  - "<N> days/weeks from <anchor>" ("a week from today" → 2026-11-30, "a week from
+    tomorrow" → 2026-12-01, "two weeks from now", "3 days from Friday", "a week
+    from next Tuesday"): the anchor is read by the rules here ("now" is today), then
+    moved N days/weeks later; the span covers the whole phrase. The anchor is found
+    first like any date and the offset applied at the end, so a shorter rule
+    ("today", "tomorrow", a weekday) can no longer win alone. N is a number of one
+    or two digits or a word up to "fourteen" ("a"/"an" = 1). Without an anchor
+    ("in 2 weeks", "2 weeks from when I called") there is no date.
   - a bare weekday, "on Friday", "this Friday", "this coming Friday": the next such
     day strictly after today.
   - "next Friday", "Friday next week", "Friday of next week": that weekday in the next
@@ -34,7 +40,6 @@ from datetime import date
 
 from .calendar_math import (
     in_days,
-    in_weeks,
     next_day_of_month,
     next_month_day,
     safe_date,
@@ -80,7 +85,15 @@ _REL_TOKEN = re.compile(r"[a-z]{4,9}", _F)
 _DATE_IN_N = re.compile(
     rf"\b(?:in|within)\s+(?P<n>\d{{1,2}}|a|one|two|three|four|five|six|seven|ten|fourteen)\s+(?P<u>days?|weeks?)\b(?!\s+or\b)", _F
 )
-_DATE_WEEK_FROM = re.compile(r"\ba\s+week\s+from\s+(?P<w>today|tomorrow|now)\b", _F)
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+}  # fmt: skip
+#: "<N> days/weeks from " before an anchor date ("a week from tomorrow")
+_OFFSET_FROM = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(?P<u>days?|weeks?)\s+from\s+", _F
+)
+_NOW = re.compile(r"(?:right\s+)?now\b", _F)
 _TODAY_IDIOM = re.compile(
     r"\b(?:all|it|everything|done|that'?s\s+all|that\s+is\s+all|enough|that'?s\s+it)\s+for\s+(?:today|tonight)\b|\b(?:today|tonight)\s+only\b",
     _F,
@@ -110,8 +123,24 @@ def _day_value(m: re.Match[str]) -> int | None:
     return None
 
 
+def _offset_days(m: re.Match[str]) -> int:
+    """The number of days an ``_OFFSET_FROM`` match names ("a week" → 7, "3 days" → 3)."""
+    n_raw = m["n"].lower()
+    n = int(n_raw) if n_raw.isdigit() else _COUNT_WORDS[n_raw]
+    return n * 7 if m["u"].lower().startswith("week") else n
+
+
+def _shift(value: date, days: int) -> date | None:
+    """``value`` plus ``days`` days, or ``None`` past the calendar's end."""
+    try:
+        return in_days(value, days)
+    except (OverflowError, ValueError):
+        return None
+
+
 def find_dates(s: str, chars: list[str], today: date) -> list[tuple[int, int, date]]:
-    """Date candidates (start, end, value); their spans are blanked in ``chars``."""
+    """Date candidates ``(start, end, value)`` in the order found, positions over ``s``;
+    their spans are blanked in ``chars``. Never raises on arbitrary text."""
     found: list[tuple[int, int, date]] = []
 
     def take(start: int, end: int, value: date | None) -> None:
@@ -120,6 +149,18 @@ def find_dates(s: str, chars: list[str], today: date) -> list[tuple[int, int, da
         found.append((start, end, value))
         blank(chars, start, end)
 
+    cur = "".join(chars)
+    # "<N> days/weeks from <anchor>": the prefixes are noted now (not blanked, so the
+    # anchor rules still see their cue "from"); "... from now" is taken here, the other
+    # anchors are shifted once every rule has run (see the end of this function).
+    offsets: list[tuple[int, int, int]] = []
+    for m in _OFFSET_FROM.finditer(cur):
+        days = _offset_days(m)
+        now = _NOW.match(cur, m.end())
+        if now:
+            take(m.start(), now.end(), _shift(today, days))
+        else:
+            offsets.append((m.start(), m.end(), days))
     cur = "".join(chars)
     for m in DATE_ISO.finditer(cur):
         take(m.start(), m.end(), safe_date(int(m["y"]), int(m["m"]), int(m["d"])))
@@ -197,10 +238,6 @@ def find_dates(s: str, chars: list[str], today: date) -> list[tuple[int, int, da
             continue  # "in 2 weeks" is a range, not a day
         take(m.start(), m.end(), in_days(today, n))
     cur = "".join(chars)
-    for m in _DATE_WEEK_FROM.finditer(cur):
-        base = in_days(today, 1) if m["w"].lower().startswith("tom") else today
-        take(m.start(), m.end(), in_weeks(base, 1))
-    cur = "".join(chars)
     lower = cur.lower()
     for m in _WEEKDAY_TOKEN.finditer(lower):
         tok = m.group()
@@ -249,4 +286,16 @@ def find_dates(s: str, chars: list[str], today: date) -> list[tuple[int, int, da
             blank(chars, m.start(), m.end())
             continue
         take(max(start, 0), end, weekday_date(today, wd, mode))
-    return found
+    # "<N> days/weeks from <anchor>": the candidate right after a prefix is its anchor;
+    # it becomes the whole phrase, moved N days, and what overlapped the prefix
+    # ("in 3 days" of "in 3 days from Friday") is dropped.
+    for p_start, p_end, days in offsets:
+        anchor = next((i for i, c in enumerate(found) if c[0] == p_end), None)
+        if anchor is None:
+            continue
+        _a, a_end, a_value = found[anchor]
+        shifted = _shift(a_value, days)
+        found[anchor] = (p_start, a_end, shifted)  # type: ignore[assignment]
+        found[:] = [c for i, c in enumerate(found) if i == anchor or c[1] <= p_start or c[0] >= p_end]
+        blank(chars, p_start, p_end)
+    return [c for c in found if c[2] is not None]
