@@ -1,5 +1,13 @@
 """Structured logs (structlog): readable in development, JSON in production, with the
-request id (and, during a turn, the session id and turn number) on every line."""
+request id (and, during a turn, the session id and turn number) on every line.
+
+Records of the standard library's ``logging`` (uvicorn, SQLAlchemy, httpx, our own
+``logging.getLogger`` users) go through the same redaction and renderer: the root
+logger gets one handler whose formatter is structlog's ``ProcessorFormatter``, with
+the context variables (request id …), level, logger name and timestamp added by its
+``foreign_pre_chain`` and then ``format_exc_info`` → ``redact_event`` → renderer, as
+for structlog events. uvicorn's own handlers are removed so its records reach it too.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +26,10 @@ REQUEST_ID_HEADER = "X-Request-ID"
 #: The processor chain, changed in place by `configure_logging` so that loggers
 #: already cached (`cache_logger_on_first_use`) follow a new configuration too.
 _PROCESSORS: list = []
+#: Marks the root handler `configure_logging` installs (so a new call replaces it).
+_HANDLER_MARK = "_scheduling_agent_handler"
+#: uvicorn's loggers with handlers of their own (uvicorn's default logging config).
+_UVICORN_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access")
 
 
 class _Stderr:
@@ -45,10 +57,12 @@ def configure_logging(settings: Settings) -> None:
         structlog.processors.JSONRenderer() if fmt == "json" else structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())
     )
     level = logging.getLevelName(settings.log_level.upper())
+    level = level if isinstance(level, int) else logging.INFO
+    timestamper = structlog.processors.TimeStamper(fmt="iso", utc=True)
     _PROCESSORS[:] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
-        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        timestamper,
         structlog.processors.StackInfoRenderer(),
         structlog.processors.format_exc_info,
         redact_event,  # after exc_info: tracebacks are redacted too
@@ -56,11 +70,49 @@ def configure_logging(settings: Settings) -> None:
     ]
     structlog.configure(
         processors=_PROCESSORS,
-        wrapper_class=structlog.make_filtering_bound_logger(level if isinstance(level, int) else logging.INFO),
+        wrapper_class=structlog.make_filtering_bound_logger(level),
         logger_factory=structlog.PrintLoggerFactory(file=_Stderr()),
         cache_logger_on_first_use=True,
     )
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s %(message)s")
+    _configure_stdlib_logging(renderer, timestamper, max(level, logging.WARNING))
+
+
+def _configure_stdlib_logging(renderer, timestamper, level: int) -> None:
+    """Send every standard-library record through the redaction and ``renderer``.
+
+    Replaces the handler a previous call installed (never anyone else's, e.g. pytest's
+    capture handlers) on the root logger, sets the root level to ``level`` (WARNING
+    unless the configured level is higher: libraries are chatty below it) and makes
+    uvicorn's loggers, which uvicorn gives their own handlers, propagate to the root.
+    """
+    formatter = structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[
+            structlog.contextvars.merge_contextvars,  # the request id where there is one
+            structlog.processors.add_log_level,
+            structlog.stdlib.add_logger_name,
+            timestamper,
+        ],
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.processors.StackInfoRenderer(),
+            structlog.processors.format_exc_info,
+            redact_event,  # after exc_info: tracebacks are redacted too
+            renderer,
+        ],
+    )
+    handler = logging.StreamHandler(_Stderr())  # type: ignore[arg-type]
+    handler.setFormatter(formatter)
+    setattr(handler, _HANDLER_MARK, True)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, _HANDLER_MARK, False)]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    for name in _UVICORN_LOGGERS:
+        uv_logger = logging.getLogger(name)
+        for old in list(uv_logger.handlers):
+            uv_logger.removeHandler(old)
+        uv_logger.propagate = True
 
 
 class RequestIdMiddleware:

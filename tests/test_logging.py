@@ -4,6 +4,8 @@ of a turn carries the request id, session id and turn number; one summary line p
 from __future__ import annotations
 
 import json
+import logging
+import logging.config
 
 import pytest
 import structlog
@@ -97,3 +99,33 @@ def test_development_logs_are_readable_lines(capsys) -> None:
     log.info("probe", answer=42)
     line = capsys.readouterr().err
     assert "probe" in line and "answer=42" in line and not line.lstrip().startswith("{")
+
+
+def test_standard_library_records_are_structured_and_keep_the_request_id(settings, capsys) -> None:
+    configure_logging(settings)
+    capsys.readouterr()
+    structlog.contextvars.bind_contextvars(request_id="req-log-00000006")
+    try:
+        logging.getLogger("sqlalchemy.pool").warning("pool %s is %d%% full", "main", 90)
+    finally:
+        structlog.contextvars.clear_contextvars()
+    logging.getLogger("httpx").warning("outside a request")
+    logging.getLogger("httpx").info("below the standard library's level")
+    first, second = log_lines(capsys)
+    assert first["event"] == "pool main is 90% full" and first["request_id"] == "req-log-00000006"
+    assert first["level"] == "warning" and first["logger"] == "sqlalchemy.pool" and first["timestamp"]
+    assert second["event"] == "outside a request" and "request_id" not in second
+
+
+def test_uvicorn_records_reach_the_same_pipeline(settings, capsys) -> None:
+    import uvicorn.config
+
+    logging.config.dictConfig(uvicorn.config.LOGGING_CONFIG)  # as `uvicorn.run` does before loading the app
+    configure_logging(settings)
+    configure_logging(settings)  # a second call replaces its handler: one line per record
+    capsys.readouterr()
+    logging.getLogger("uvicorn.error").error("Exception in ASGI application")
+    logging.getLogger("uvicorn.access").info('127.0.0.1:5000 - "GET /?token=eyJhbGciOi.eyJzdWIi.c2ln HTTP/1.1" 500')
+    [error, access] = log_lines(capsys)
+    assert error["logger"] == "uvicorn.error" and error["level"] == "error"
+    assert access["logger"] == "uvicorn.access" and "eyJ" not in access["event"] and "[REDACTED]" in access["event"]

@@ -3,6 +3,8 @@ text cut short — while the stored history keeps the customer's real text."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 import structlog
 
@@ -29,6 +31,24 @@ def test_a_captured_log_line_has_no_token_email_or_phone(settings, capsys, log_f
     for secret in (JWT, EMAIL, "867-5309", "side gate " * 2):
         assert secret not in line
     assert "j***@***.com" in line and "***-**09" in line and "[REDACTED]" in line
+
+
+@pytest.mark.parametrize("log_format", ["console", "json"])
+def test_a_standard_library_record_is_redacted_too(settings, capsys, log_format) -> None:
+    """Libraries (uvicorn, SQLAlchemy, httpx …) log through `logging`, not structlog."""
+    configure_logging(settings_with(settings, log_format=log_format))
+    library = logging.getLogger("tests.security.library")
+    library.warning("sent Authorization: Bearer %s for %s, call %s", JWT, EMAIL, PHONE)
+    try:
+        raise ValueError(f"bad token {JWT}")
+    except ValueError:
+        logging.getLogger("uvicorn.error").exception("Exception in ASGI application")
+    line = capsys.readouterr().err
+    assert "sent Authorization: Bearer [REDACTED]" in line and "Exception in ASGI application" in line
+    assert "ValueError: bad token [REDACTED]" in line  # the traceback is kept, redacted
+    for secret in (JWT, EMAIL, "867-5309"):
+        assert secret not in line
+    assert "j***@***.com" in line and "***-**09" in line
 
 
 async def test_a_turn_logs_no_token_and_history_keeps_the_real_text(client, auth, capsys) -> None:
