@@ -1,9 +1,12 @@
-"""Security headers on every response (`SecurityHeadersMiddleware`)."""
+"""Security headers on every response (`SecurityHeadersMiddleware`), the 500 of an
+unhandled crash included."""
 
 from __future__ import annotations
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.errors import error_response
 
 #: JSON answers: nothing may be loaded, framed or submitted.
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
@@ -21,6 +24,10 @@ DOCS_CSP = (
 )
 DOCS_PATHS = ("/docs", "/redoc")
 HSTS = "max-age=31536000; includeSubDomains"
+
+#: The answer to an unhandled crash: the same as the app's own crash handler
+#: (`app.api.errors`), never the exception's text.
+CRASH_STATUS, CRASH_CODE, CRASH_MESSAGE = 500, "internal_error", "something went wrong on our side"
 
 STATIC_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -40,7 +47,19 @@ def content_security_policy(path: str, content_type: str) -> str:
 class SecurityHeadersMiddleware:
     """Adds `X-Content-Type-Options`, `X-Frame-Options`, `Referrer-Policy`,
     `Content-Security-Policy`, `Cache-Control: no-store` under `/api/` and, with
-    `hsts` (production, served over HTTPS), `Strict-Transport-Security`."""
+    `hsts` (production, served over HTTPS), `Strict-Transport-Security`.
+
+    An exception escaping the app before the response started would otherwise be
+    answered by Starlette's outermost `ServerErrorMiddleware`, outside this one and
+    so without these headers. It is answered here instead, with the API's crash
+    answer (`500 {"error": {"code": "internal_error", "message": ...}}`, no
+    exception text) sent through the same path as any response (these headers, and
+    the request id of the middleware outside this one); the exception is then raised
+    again, so the app's crash handler still logs it and the server sees it (the
+    outer middleware sends nothing more once a response has started). When the
+    response had already started, its headers were set already and the exception
+    is only raised again.
+    """
 
     def __init__(self, app: ASGIApp, *, hsts: bool = False) -> None:
         self.app = app
@@ -51,9 +70,12 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         path: str = scope.get("path", "")
+        response_started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal response_started
             if message["type"] == "http.response.start":
+                response_started = True
                 message["headers"] = list(message.get("headers") or [])
                 headers = MutableHeaders(scope=message)
                 for name, value in STATIC_HEADERS.items():
@@ -65,4 +87,10 @@ class SecurityHeadersMiddleware:
                     headers["Strict-Transport-Security"] = HSTS
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if not response_started:
+                crash = error_response(CRASH_STATUS, CRASH_CODE, CRASH_MESSAGE)
+                await crash(scope, receive, send_with_headers)
+            raise

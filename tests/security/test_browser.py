@@ -3,6 +3,7 @@ every response."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
 
@@ -114,3 +115,25 @@ def test_hsts_only_in_production(settings) -> None:
         configure_logging(settings)  # create_app switched the process to production (JSON) logs
     assert response.headers["strict-transport-security"] == "max-age=31536000; includeSubDomains"
     assert all(response.headers[name] == value for name, value in COMMON.items())
+
+
+async def test_an_unhandled_crash_answers_500_with_the_security_headers(app, capsys) -> None:
+    """The 500 of an exception no handler catches (Starlette's outermost error
+    middleware) carries the security headers and the request id, in the error format,
+    without the exception's text; the crash is still logged."""
+
+    async def crash() -> None:
+        raise RuntimeError("secret internals: db password hunter2")
+
+    app.add_api_route("/api/test-crash", crash, methods=["GET"])
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        response = await http.get("/api/test-crash", headers={"X-Request-ID": "req-crash-0000001"})
+    assert response.status_code == 500
+    assert response.json() == {"error": {"code": "internal_error", "message": "something went wrong on our side"}}
+    assert_security_headers(response)
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["x-request-id"] == "req-crash-0000001"
+    assert "hunter2" not in response.text and "RuntimeError" not in response.text
+    assert "unhandled_error" in capsys.readouterr().err  # the app's crash handler still logged it
