@@ -6,30 +6,29 @@ apps in one process (the tests) never collide. Figures are per process; with
 worker, or aggregate per instance).
 
 Active sessions ("sessions with a live Redis context") are counted without scanning
-Redis keys: every turn adds its session to the sorted set `metrics:active_sessions`
-scored by the turn's time (`touch_active_session`), trimmed to the session TTL; a
-scrape counts the members newer than the TTL with one `ZCOUNT`. The set is shared by
-every worker, so all of them report the same gauge (aggregate with `max`). A session
-ended with `DELETE /api/sessions/{id}` is still counted until its TTL would have run out.
+Redis keys: the context store adds a session to the sorted set `metrics:active_sessions`
+(scored by the turn's time, trimmed to the session TTL) in the same round trip that
+saves its context, and removes it when `DELETE /api/sessions/{id}` ends the session
+(`app.sessions.store.ContextStore`); a scrape counts the members newer than the TTL
+with one `ZCOUNT`. The set is shared by every worker, so all of them report the same
+gauge (aggregate with `max`).
 """
 
 from __future__ import annotations
 
-import time
 from typing import Annotated
 
 import structlog
 from fastapi import APIRouter, Depends, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
-from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from app.api.deps import ResourcesDep
 from app.chat.service import TurnOutcome
+from app.sessions.store import ContextStore
 
 log = structlog.get_logger(__name__)
 
-ACTIVE_SESSIONS_KEY = "metrics:active_sessions"
 TURN_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0)
 NODE_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 #: Response outcomes that hand the customer over to a person, by reason.
@@ -78,35 +77,21 @@ class Metrics:
         self.llm_tokens.labels("input").inc(usage.input_tokens)
         self.llm_tokens.labels("output").inc(usage.output_tokens)
 
-    async def exposition(self, redis: Redis, ttl_seconds: int) -> bytes:
+    async def exposition(self, store: ContextStore) -> bytes:
         """The text exposition, with the active-sessions gauge read from Redis now.
 
         A Redis failure leaves the gauge at its last value (the scrape still answers).
         """
         try:
-            self.active_sessions.set(await count_active_sessions(redis, ttl_seconds))
+            self.active_sessions.set(await store.count_active())
         except (RedisError, OSError) as error:
             log.warning("active_sessions_unavailable", error_type=type(error).__name__)
         return generate_latest(self.registry)
 
 
-async def touch_active_session(redis: Redis, session_id: str, ttl_seconds: int) -> None:
-    """Mark `session_id` active now and drop sessions idle for longer than the TTL."""
-    now = time.time()
-    async with redis.pipeline(transaction=True) as pipe:
-        pipe.zadd(ACTIVE_SESSIONS_KEY, {session_id: now})
-        pipe.zremrangebyscore(ACTIVE_SESSIONS_KEY, "-inf", now - ttl_seconds)
-        pipe.expire(ACTIVE_SESSIONS_KEY, ttl_seconds + 60)
-        await pipe.execute()
-
-
-async def count_active_sessions(redis: Redis, ttl_seconds: int) -> int:
-    """Sessions that had a turn within the last `ttl_seconds` (one `ZCOUNT`)."""
-    return int(await redis.zcount(ACTIVE_SESSIONS_KEY, time.time() - ttl_seconds, "+inf"))
-
-
-def get_metrics(request: Request) -> Metrics:
-    """The app's metrics (created by `create_app`)."""
+async def get_metrics(request: Request) -> Metrics:
+    """The app's metrics (created by `create_app`). A coroutine: FastAPI runs a plain
+    function dependency in a worker thread, a hop on every request."""
     return request.app.state.metrics
 
 
@@ -118,5 +103,5 @@ router = APIRouter(tags=["operations"])
 @router.get("/metrics", include_in_schema=False)
 async def metrics_endpoint(metrics: MetricsDep, resources: ResourcesDep) -> Response:
     """Prometheus text exposition of this process's metrics."""
-    body = await metrics.exposition(resources.redis, resources.settings.session_ttl_seconds)
+    body = await metrics.exposition(resources.store)
     return Response(body, media_type=CONTENT_TYPE_LATEST)

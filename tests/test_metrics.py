@@ -11,7 +11,9 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from app.chat.schemas import ActionOut, ChatResponse
 from app.chat.service import TurnOutcome
 from app.llm.base import LLMUsage
-from app.metrics import ACTIVE_SESSIONS_KEY, Metrics, count_active_sessions, touch_active_session
+from app.metrics import Metrics
+from app.sessions.context import SessionContext
+from app.sessions.store import ACTIVE_SESSIONS_KEY
 from tests.helpers import say
 from tests.test_stream import stream_turn
 
@@ -75,14 +77,24 @@ def test_each_app_has_its_own_registry() -> None:
 
 
 async def test_active_sessions_are_those_with_a_turn_within_the_ttl(app) -> None:
-    redis = app.state.resources.redis
+    store, redis = app.state.resources.store, app.state.resources.redis
     await redis.zadd(ACTIVE_SESSIONS_KEY, {"idle-for-an-hour": time.time() - 3600})
-    await touch_active_session(redis, "a", ttl_seconds=1800)
-    await touch_active_session(redis, "b", ttl_seconds=1800)
-    await touch_active_session(redis, "a", ttl_seconds=1800)
-    assert await count_active_sessions(redis, ttl_seconds=1800) == 2
+    for session_id in ("a", "b", "a", "c"):
+        await store.save(SessionContext(session_id=session_id, client_id="demo-client", customer_id="1001"))
+    assert await store.count_active() == 3
     assert await redis.zscore(ACTIVE_SESSIONS_KEY, "idle-for-an-hour") is None  # trimmed
-    assert 0 < await redis.ttl(ACTIVE_SESSIONS_KEY) <= 1800 + 60
+    assert 0 < await redis.ttl(ACTIVE_SESSIONS_KEY) <= store.ttl_seconds + 60
+    assert await store.delete("c")  # an ended session no longer counts
+    assert await store.count_active() == 2
+
+
+async def test_ending_a_session_takes_it_off_the_gauge(client, auth) -> None:
+    headers = auth()
+    first = await say(client, headers, "hi there")
+    await say(client, headers, "hello again")
+    assert (await scrape(client))[("chat_active_sessions", ())] == 2
+    assert (await client.delete(f"/api/sessions/{first['session_id']}", headers=headers)).status_code == 204
+    assert (await scrape(client))[("chat_active_sessions", ())] == 1
 
 
 async def test_a_scrape_still_answers_when_redis_fails(app, client, auth, monkeypatch) -> None:

@@ -17,7 +17,7 @@ from app.chat.service import (
     TurnListener,
     TurnOutcome,
 )
-from app.metrics import Metrics, MetricsDep, touch_active_session
+from app.metrics import Metrics, MetricsDep
 from app.resources import Resources
 from app.sessions.store import SessionBusyError
 
@@ -58,12 +58,13 @@ async def run_turn(
     except (StoreUnavailableError, RedisError) as error:
         raise ApiError(503, "store_unavailable", "the service is briefly unavailable; nothing was saved, "
                        "please send your message again", retry_after=2) from error
-    await record_turn(resources, outcome, metrics=metrics, endpoint=endpoint)
+    record_turn(outcome, metrics=metrics, endpoint=endpoint)
     return outcome
 
 
-async def record_turn(resources: Resources, outcome: TurnOutcome, *, metrics: Metrics, endpoint: str) -> None:
-    """The turn's summary log line and metrics; marking the session active is best effort."""
+def record_turn(outcome: TurnOutcome, *, metrics: Metrics, endpoint: str) -> None:
+    """The turn's summary log line and metrics (the context store already counted the
+    session as active when it saved the context)."""
     response = outcome.response
     log.info(
         "turn",
@@ -80,10 +81,6 @@ async def record_turn(resources: Resources, outcome: TurnOutcome, *, metrics: Me
         duration_ms=round(outcome.duration_ms, 2),
     )
     metrics.observe_turn(outcome, endpoint=endpoint)
-    try:
-        await touch_active_session(resources.redis, response.session_id, resources.settings.session_ttl_seconds)
-    except (RedisError, OSError) as error:
-        log.warning("active_session_not_recorded", error_type=type(error).__name__)
 
 
 LLM_CALLS_HEADER = "X-LLM-Calls"

@@ -63,6 +63,20 @@ class RequestEnvelopeMiddleware:
         await self.app(scope, receive, send)
 
 
+#: Drop failures that left the window; when `limit` remain, answer when the one that
+#: unblocks the address (index count - limit) leaves the window, else nil.
+_RETRY_AT = """
+redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, tonumber(ARGV[1]) - tonumber(ARGV[2]))
+local count = redis.call('ZCARD', KEYS[1])
+local limit = tonumber(ARGV[3])
+if count < limit then
+    return nil
+end
+local entry = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
+return tostring(tonumber(entry[2]) + tonumber(ARGV[2]))
+"""
+
+
 class AuthFailureGuard:
     """At most `limit` failed authentications per client address in any `window_seconds`.
 
@@ -75,6 +89,7 @@ class AuthFailureGuard:
         self.redis = redis
         self.limit = limit
         self.window = window_seconds
+        self._retry_at = redis.register_script(_RETRY_AT)
 
     @classmethod
     def from_settings(cls, redis: Redis, settings: Settings) -> AuthFailureGuard:
@@ -87,19 +102,14 @@ class AuthFailureGuard:
         return f"authfail:{address}"
 
     async def retry_after(self, address: str) -> int | None:
-        """Seconds (≥ 1) until `address` may try again, or None when it is not blocked."""
-        key, now = self.key(address), time.time()
-        async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.zremrangebyscore(key, 0, now - self.window)
-            pipe.zcard(key)
-            _, count = await pipe.execute()
-        if count < self.limit:
+        """Seconds (≥ 1) until `address` may try again, or None when it is not blocked.
+
+        One round trip (a Lua script) on every authenticated request."""
+        now = time.time()
+        leaves_at = await self._retry_at(keys=[self.key(address)], args=[f"{now:.6f}", self.window, self.limit])
+        if leaves_at is None:
             return None
-        # Unblocked once the failure at this index has left the window.
-        index = count - self.limit
-        entry = await self.redis.zrange(key, index, index, withscores=True)
-        leaves_at = (entry[0][1] if entry else now) + self.window
-        return max(1, int(leaves_at - now + 0.999))
+        return max(1, int(float(leaves_at) - now + 0.999))
 
     async def record_failure(self, address: str) -> None:
         """Count one failed authentication of `address`."""

@@ -6,11 +6,28 @@ Uses redis-py's asyncio client; when `REDIS_URL` is unset, fakeredis stands in
 
 from __future__ import annotations
 
+import time
+
 from redis.asyncio import Redis
 from redis.asyncio.lock import Lock
 from redis.exceptions import LockError
 
 from app.sessions.context import SessionContext
+
+
+#: Sorted set of session ids scored by their last turn's time (s): the sessions with a
+#: live context, counted by the `chat_active_sessions` gauge without scanning keys.
+ACTIVE_SESSIONS_KEY = "metrics:active_sessions"
+
+#: Write the context with its TTL and mark the session active, trimming sessions idle
+#: for longer than the TTL: one round trip per turn.
+_SAVE = """
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[3]) - tonumber(ARGV[2]))
+redis.call('EXPIRE', KEYS[2], tonumber(ARGV[2]) + 60)
+return 1
+"""
 
 
 class SessionBusyError(Exception):
@@ -51,6 +68,7 @@ class ContextStore:
         self.ttl_seconds = ttl_seconds
         self.lock_timeout = lock_timeout
         self.lock_wait = lock_wait
+        self._save = redis.register_script(_SAVE)
 
     @staticmethod
     def key(session_id: str) -> str:
@@ -67,12 +85,23 @@ class ContextStore:
         return SessionContext.model_validate_json(raw) if raw else None
 
     async def save(self, context: SessionContext) -> None:
-        """Write the context and renew its TTL."""
-        await self.redis.set(self.key(context.session_id), context.model_dump_json(), ex=self.ttl_seconds)
+        """Write the context, renew its TTL and count the session as active now."""
+        await self._save(
+            keys=[self.key(context.session_id), ACTIVE_SESSIONS_KEY],
+            args=[context.model_dump_json(), self.ttl_seconds, f"{time.time():.6f}", context.session_id],
+        )
 
     async def delete(self, session_id: str) -> bool:
-        """Remove the context; True when it existed."""
-        return bool(await self.redis.delete(self.key(session_id)))
+        """Remove the context (and the session from the active ones); True when it existed."""
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.delete(self.key(session_id))
+            pipe.zrem(ACTIVE_SESSIONS_KEY, session_id)
+            deleted, _ = await pipe.execute()
+        return bool(deleted)
+
+    async def count_active(self) -> int:
+        """Sessions that had a turn within the TTL (one `ZCOUNT`)."""
+        return int(await self.redis.zcount(ACTIVE_SESSIONS_KEY, time.time() - self.ttl_seconds, "+inf"))
 
     async def ttl(self, session_id: str) -> int:
         """Seconds left before the context expires (Redis `TTL`: -2 missing, -1 no expiry)."""
