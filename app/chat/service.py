@@ -17,7 +17,6 @@ from datetime import date, datetime
 
 import structlog
 from redis.exceptions import RedisError
-from sqlalchemy import insert, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -27,9 +26,10 @@ from app.agent.state import TurnContext, TurnState
 from app.auth.tokens import Caller
 from app.chat.schemas import ActionOut, ChatResponse, PendingActionOut
 from app.chat.tenants import ClientDirectory
+from app.chat.turn_writer import DRIVER_ERRORS, TurnRows, turn_writer_for
 from app.config import Settings
 from app.db.base import utcnow
-from app.db.models import AppointmentAudit, ChatMessage, ChatSession
+from app.db.models import ChatSession
 from app.llm.base import IntentProvider, LLMUsage
 from app.pf360.client import PF360Client
 from app.pf360.schemas import CallerScope
@@ -39,7 +39,7 @@ from app.sessions.store import ContextStore, SessionBusyError
 log = structlog.get_logger(__name__)
 
 #: Failures of our own stores: the turn is rolled back and the client told to retry.
-STORE_ERRORS = (RedisError, SQLAlchemyError, OSError, ConnectionError)
+STORE_ERRORS = (RedisError, SQLAlchemyError, OSError, ConnectionError, *DRIVER_ERRORS)
 
 
 class SessionNotFoundError(Exception):
@@ -106,6 +106,7 @@ class ChatService:
         self.store = store
         self.sessionmaker = sessionmaker
         self.engine = sessionmaker.kw["bind"]
+        self.writer = turn_writer_for(self.engine)
         self.pf360 = pf360
         self.provider = provider
         self.clients = clients
@@ -257,25 +258,17 @@ class ChatService:
              "status": write["status"], "error_code": write.get("error_code"), "created_at": now}
             for write in state.get("writes", [])
         ]
-        # Core statements on one connection and transaction: no ORM unit of work per turn.
-        async with self.engine.connect() as connection, connection.begin() as transaction:
-            if previous is None:
-                await connection.execute(insert(ChatSession).values(
-                    id=session_id, client_id=caller.client_id, customer_id=caller.customer_id,
-                    created_at=now, last_turn_at=now, turn_count=turn))
-            else:
-                await connection.execute(
-                    update(ChatSession).where(ChatSession.id == session_id).values(last_turn_at=now, turn_count=turn)
-                )
-            await connection.execute(insert(ChatMessage), messages)
-            if audits:
-                await connection.execute(insert(AppointmentAudit), audits)
+        session = {"id": session_id, "client_id": caller.client_id, "customer_id": caller.customer_id,
+                   "created_at": now, "last_turn_at": now, "turn_count": turn}
+        rows = TurnRows(session=session, messages=messages, audits=audits, is_new=previous is None)
+
+        async def save_context() -> None:
             await self.store.save(state["context"])
-            try:
-                await transaction.commit()
-            except BaseException:
-                await self._restore_context(session_id, previous)
-                raise
+
+        async def restore_context() -> None:
+            await self._restore_context(session_id, previous)
+
+        await self.writer.write(rows, save_context, restore_context)
 
     async def _restore_context(self, session_id: str, previous: SessionContext | None) -> None:
         """Undo the Redis write of a turn whose database commit failed."""
