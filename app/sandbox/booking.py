@@ -1,24 +1,29 @@
 """Scheduling rules of the sandbox: ownership, request ids, free slots, booking.
 
-Every function works inside the caller's session/transaction and raises
-:class:`~app.sandbox.errors.SandboxError` with PF360's status and code.
+Every function works on the caller's connection (SQLAlchemy Core, statements built
+once at import) and raises :class:`~app.sandbox.errors.SandboxError` with PF360's
+status and code. Reads fetch the project's ownership columns together with the data
+asked for (one ``LEFT JOIN`` query), then check ownership before using the data.
 
 Race safety: a slot is claimed with one conditional statement,
-``UPDATE pf360_slots SET booked_project_id = :p WHERE id = :id AND
-booked_project_id IS NULL``, and the claim counts only when it changed exactly one
-row. On PostgreSQL a concurrent claimer blocks on the row lock and, once the
-winner commits, re-checks the condition and changes nothing; on SQLite write
-transactions are serialised by ``BEGIN IMMEDIATE``. Writes on one project are
-serialised by locking its row (``SELECT ... FOR UPDATE``; a no-op on SQLite).
+``UPDATE pf360_slots SET booked_project_id = :p WHERE client_id = :c AND date = :d
+AND time = :t AND booked_project_id IS NULL``, and the claim counts only when it
+changed exactly one row (``(client_id, date, time)`` is unique). On PostgreSQL a
+concurrent claimer blocks on the row lock and, once the winner commits, re-checks
+the condition and changes nothing; on SQLite write transactions are serialised by
+``BEGIN IMMEDIATE``. Writes on one project are serialised by locking its row
+(``SELECT ... FOR UPDATE``; a no-op on SQLite), and the project's appointment is
+read only after that lock is held.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import Any, NamedTuple
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Row, and_, bindparam, delete, insert, select, true, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.sandbox.deps import Caller
 from app.sandbox.errors import SandboxError
@@ -27,89 +32,222 @@ from app.sandbox.models import Appointment, Project, RequestToken, Slot
 STATUS_SCHEDULED = "Scheduled"
 STATUS_READY = "Ready to Schedule"
 
+_P = Project.__table__
+_A = Appointment.__table__
+_S = Slot.__table__
+_T = RequestToken.__table__
+
+#: The ownership columns every project lookup returns first.
+_OWNER = (_P.c.client_id, _P.c.customer_id)
+#: The request-id columns joined to a project lookup (all NULL: no such token).
+_TOKEN = (_T.c.client_id.label("token_client_id"), _T.c.project_id.label("token_project_id"), _T.c.expires_at)
+_PROJECT_ID = _P.c.project_id == bindparam("project_id")
+_TOKEN_JOIN = _T.c.token == bindparam("token")
+
+_OWNER_OF = select(*_OWNER).where(_PROJECT_ID)
+_OWNER_AND_TOKEN_LOCKED = (
+    select(*_OWNER, *_TOKEN).select_from(_P.outerjoin(_T, _TOKEN_JOIN)).where(_PROJECT_ID).with_for_update(of=_P)
+)
+_OWNER_LOCKED = _OWNER_OF.with_for_update()
+_APPOINTMENT_OF = (
+    select(*_OWNER, _A.c.project_id, _A.c.date, _A.c.time, _A.c.created_at)
+    .select_from(_P.outerjoin(_A, _A.c.project_id == _P.c.project_id))
+    .where(_PROJECT_ID)
+)
+_FREE_DATES = (
+    select(_S.c.date)
+    .where(_S.c.client_id == bindparam("client_id"), _S.c.date > bindparam("after"), _S.c.booked_project_id.is_(None))
+    .distinct()
+    .subquery()
+)
+_OWNER_AND_FREE_DATES = (
+    select(*_OWNER, _FREE_DATES.c.date)
+    .select_from(_P.outerjoin(_FREE_DATES, true()))
+    .where(_PROJECT_ID)
+    .order_by(_FREE_DATES.c.date)
+)
+_OWNER_TOKEN_AND_FREE_TIMES = (
+    select(*_OWNER, *_TOKEN, _S.c.time)
+    .select_from(
+        _P.outerjoin(_T, _TOKEN_JOIN).outerjoin(
+            _S,
+            and_(
+                _S.c.client_id == bindparam("client_id"),
+                _S.c.date == bindparam("day"),
+                _S.c.booked_project_id.is_(None),
+            ),
+        )
+    )
+    .where(_PROJECT_ID)
+    .order_by(_S.c.time)
+)
+# DML statements name their parameters ``b_*``: SQLAlchemy reserves a table's column
+# names for the values of INSERT/UPDATE (an extra parameter named like a column
+# would be SET).
+_PURGE_TOKENS = delete(_T).where(_T.c.expires_at < bindparam("b_now"))
+_INSERT_TOKEN = insert(_T)
+_CLAIM_SLOT = (
+    update(_S)
+    .where(
+        _S.c.client_id == bindparam("b_client_id"),
+        _S.c.date == bindparam("b_day"),
+        _S.c.time == bindparam("b_time"),
+        _S.c.booked_project_id.is_(None),
+    )
+    .values(booked_project_id=bindparam("b_project_id"))
+    .returning(_S.c.id)
+)
+_RELEASE_SLOT = (
+    update(_S)
+    .where(_S.c.id == bindparam("b_slot_id"), _S.c.booked_project_id == bindparam("b_project_id"))
+    .values(booked_project_id=None)
+)
+_SLOT_OF_APPOINTMENT = select(_A.c.slot_id).where(_A.c.project_id == bindparam("project_id"))
+_INSERT_APPOINTMENT = insert(_A)
+_MOVE_APPOINTMENT = (
+    update(_A)
+    .where(_A.c.project_id == bindparam("b_project_id"))
+    .values(
+        slot_id=bindparam("b_slot_id"),
+        date=bindparam("b_date"),
+        time=bindparam("b_time"),
+        created_at=bindparam("b_created_at"),
+        is_chatbot=bindparam("b_is_chatbot"),
+    )
+)
+_DELETE_APPOINTMENT = (
+    delete(_A)
+    .where(_A.c.project_id == bindparam("b_project_id"))
+    .returning(_A.c.project_id, _A.c.slot_id, _A.c.date, _A.c.time, _A.c.created_at)
+)
+_MARK_SCHEDULED = (
+    update(_P)
+    .where(_P.c.project_id == bindparam("b_project_id"))
+    .values(status=STATUS_SCHEDULED, date_scheduled=bindparam("b_day"))
+)
+_MARK_READY = (
+    update(_P).where(_P.c.project_id == bindparam("b_project_id")).values(status=STATUS_READY, date_scheduled=None)
+)
+
+
+class BookedAppointment(NamedTuple):
+    """An appointment as the wire renders it (see :func:`app.sandbox.wire.appointment_json`)."""
+
+    project_id: int
+    date: dt.date
+    time: str
+    created_at: dt.datetime
+
 
 def utcnow() -> dt.datetime:
     """The current instant, timezone-aware UTC."""
     return dt.datetime.now(dt.UTC)
 
 
-async def load_project(session: AsyncSession, caller: Caller, project_id: int, *, lock: bool = False) -> Project:
-    """The project, if it is the caller's client's (and customer's, when named).
-
-    Args:
-        lock: take the row lock for the rest of the transaction (writes).
+def check_owner(row: Row[Any] | None, caller: Caller, project_id: int) -> None:
+    """Accept a project lookup's row (``client_id``, ``customer_id`` first) only if
+    it exists and is the caller's client's (and customer's, when named).
 
     Raises:
-        SandboxError: 404 ``not_found`` for an unknown project or one of another
-            client or customer (the same answer: its existence is not disclosed).
+        SandboxError: 404 ``not_found`` otherwise (an unknown project and one of
+            another client or customer get the same answer: existence is not disclosed).
     """
-    query = select(Project).where(Project.project_id == project_id)
-    if lock:
-        query = query.with_for_update()
-    project = await session.scalar(query)
     if (
-        project is None
-        or project.client_id != caller.client_id
-        or (caller.customer_id is not None and project.customer_id != caller.customer_id)
+        row is None
+        or row.client_id != caller.client_id
+        or (caller.customer_id is not None and row.customer_id != caller.customer_id)
     ):
         raise SandboxError(404, "not_found", f"project {project_id} not found")
-    return project
 
 
-async def issue_request_id(session: AsyncSession, caller: Caller, project_id: int, ttl: dt.timedelta) -> str:
-    """A new scheduling ``request_id`` for the project, valid for ``ttl``.
-
-    Expired tokens of every project are purged on the way.
-    """
-    now = utcnow()
-    await session.execute(delete(RequestToken).where(RequestToken.expires_at < now))
-    token = secrets.token_urlsafe(24)
-    session.add(RequestToken(token=token, client_id=caller.client_id, project_id=project_id, expires_at=now + ttl))
-    await session.flush()
-    return token
-
-
-async def check_request_id(session: AsyncSession, caller: Caller, project_id: int, token: str) -> None:
-    """Accept a ``request_id`` issued for this client and project and not expired.
+def check_token(row: Row[Any], caller: Caller, project_id: int) -> None:
+    """Accept the request id joined to a project lookup (``token_client_id``,
+    ``token_project_id``, ``expires_at``; all NULL when unknown) if it was issued for
+    this client and project and has not expired.
 
     Raises:
         SandboxError: 400 ``invalid_request_id`` otherwise.
     """
-    row = await session.get(RequestToken, token) if token else None
-    if row is None or row.client_id != caller.client_id or row.project_id != project_id:
+    if row.token_client_id is None or row.token_client_id != caller.client_id or row.token_project_id != project_id:
         raise SandboxError(400, "invalid_request_id", "unknown request_id for this project")
     if row.expires_at <= utcnow():
         raise SandboxError(400, "invalid_request_id", "request_id expired; request available dates again")
 
 
-async def free_dates_after(session: AsyncSession, client_id: str, after: dt.date) -> list[dt.date]:
-    """Dates strictly after ``after`` with at least one free slot, ascending."""
-    rows = await session.scalars(
-        select(Slot.date)
-        .where(Slot.client_id == client_id, Slot.date > after, Slot.booked_project_id.is_(None))
-        .distinct()
-        .order_by(Slot.date)
+async def load_project(conn: AsyncConnection, caller: Caller, project_id: int, *, lock: bool = False) -> None:
+    """Check that the project exists and is the caller's.
+
+    Args:
+        lock: take the project's row lock for the rest of the transaction (writes).
+
+    Raises:
+        SandboxError: 404 ``not_found`` (see :func:`check_owner`).
+    """
+    row = (await conn.execute(_OWNER_LOCKED if lock else _OWNER_OF, {"project_id": project_id})).first()
+    check_owner(row, caller, project_id)
+
+
+async def get_appointment(conn: AsyncConnection, caller: Caller, project_id: int) -> Row[Any] | None:
+    """The project's appointment (``project_id``, ``date``, ``time``, ``created_at``), or None.
+
+    Raises:
+        SandboxError: 404 ``not_found`` (project).
+    """
+    row = (await conn.execute(_APPOINTMENT_OF, {"project_id": project_id})).first()
+    check_owner(row, caller, project_id)
+    assert row is not None
+    return row if row.project_id is not None else None
+
+
+async def available_dates(
+    conn: AsyncConnection, caller: Caller, project_id: int, after: dt.date, ttl: dt.timedelta
+) -> tuple[list[dt.date], str]:
+    """The dates strictly after ``after`` with a free slot (ascending), and a new
+    ``request_id`` for the project, valid for ``ttl``.
+
+    Raises:
+        SandboxError: 404 ``not_found`` (project).
+    """
+    rows = (
+        await conn.execute(
+            _OWNER_AND_FREE_DATES, {"project_id": project_id, "client_id": caller.client_id, "after": after}
+        )
+    ).all()
+    check_owner(rows[0] if rows else None, caller, project_id)
+    token = secrets.token_urlsafe(24)
+    await conn.execute(
+        _INSERT_TOKEN,
+        {"token": token, "client_id": caller.client_id, "project_id": project_id, "expires_at": utcnow() + ttl},
     )
-    return list(rows)
+    return [row.date for row in rows if row.date is not None], token
 
 
-async def free_times_on(session: AsyncSession, client_id: str, day: dt.date) -> list[str]:
-    """Free slot times (``"HH:MM"``) of ``day``, ascending."""
-    rows = await session.scalars(
-        select(Slot.time)
-        .where(Slot.client_id == client_id, Slot.date == day, Slot.booked_project_id.is_(None))
-        .order_by(Slot.time)
-    )
-    return list(rows)
+async def purge_expired_request_ids(conn: AsyncConnection) -> None:
+    """Delete every expired ``request_id`` (of any client and project)."""
+    await conn.execute(_PURGE_TOKENS, {"b_now": utcnow()})
 
 
-async def current_appointment(session: AsyncSession, project_id: int) -> Appointment | None:
-    """The project's appointment, or None."""
-    return await session.scalar(select(Appointment).where(Appointment.project_id == project_id))
+async def free_times(
+    conn: AsyncConnection, caller: Caller, project_id: int, request_id: str, day: dt.date
+) -> list[str]:
+    """Free slot times (``"HH:MM"``) of ``day``, ascending, for a holder of a valid ``request_id``.
+
+    Raises:
+        SandboxError: 404 ``not_found`` (project), then 400 ``invalid_request_id``.
+    """
+    rows = (
+        await conn.execute(
+            _OWNER_TOKEN_AND_FREE_TIMES,
+            {"project_id": project_id, "token": request_id, "client_id": caller.client_id, "day": day},
+        )
+    ).all()
+    check_owner(rows[0] if rows else None, caller, project_id)
+    check_token(rows[0], caller, project_id)
+    return [row.time for row in rows if row.time is not None]
 
 
 async def book(
-    session: AsyncSession,
+    conn: AsyncConnection,
     caller: Caller,
     project_id: int,
     *,
@@ -118,8 +256,9 @@ async def book(
     request_id: str,
     created_at: dt.datetime,
     is_chatbot: bool,
-) -> tuple[Appointment, bool]:
-    """Book the slot ``day``/``time`` (``"HH:MM"``) for the project.
+) -> tuple[BookedAppointment, bool]:
+    """Book the slot ``day``/``time`` (``"HH:MM"``) for the project, inside the
+    caller's write transaction.
 
     A project that already has an appointment has it replaced and its slot freed
     (a reschedule). Returns ``(appointment, rescheduled)``.
@@ -128,63 +267,46 @@ async def book(
         SandboxError: 404 ``not_found`` (project), 400 ``invalid_request_id``,
             409 ``slot_unavailable`` (no such slot, or not free).
     """
-    project = await load_project(session, caller, project_id, lock=True)
-    await check_request_id(session, caller, project_id, request_id)
-    slot_id = await session.scalar(
-        select(Slot.id).where(Slot.client_id == caller.client_id, Slot.date == day, Slot.time == time)
-    )
-    if slot_id is None or not await _claim_slot(session, slot_id, project_id):
+    row = (await conn.execute(_OWNER_AND_TOKEN_LOCKED, {"project_id": project_id, "token": request_id})).first()
+    check_owner(row, caller, project_id)
+    assert row is not None
+    check_token(row, caller, project_id)
+    slot_id = (
+        await conn.execute(
+            _CLAIM_SLOT, {"b_client_id": caller.client_id, "b_day": day, "b_time": time, "b_project_id": project_id}
+        )
+    ).scalar()
+    if slot_id is None:
         raise SandboxError(409, "slot_unavailable", f"the slot {day.isoformat()} {time} is not available")
-    appointment = await current_appointment(session, project_id)
-    rescheduled = appointment is not None
-    if appointment is None:
-        appointment = Appointment(project_id=project_id)
-        session.add(appointment)
+    old_slot_id = (await conn.execute(_SLOT_OF_APPOINTMENT, {"project_id": project_id})).scalar()
+    if old_slot_id is None:
+        await conn.execute(
+            _INSERT_APPOINTMENT,
+            {"project_id": project_id, "slot_id": slot_id, "date": day, "time": time, "created_at": created_at,
+             "is_chatbot": is_chatbot},
+        )
     else:
-        await _release_slot(session, appointment.slot_id, project_id)
-    appointment.slot_id = slot_id
-    appointment.date = day
-    appointment.time = time
-    appointment.created_at = created_at
-    appointment.is_chatbot = is_chatbot
-    project.status = STATUS_SCHEDULED
-    project.date_scheduled = day
-    await session.flush()
-    return appointment, rescheduled
+        await conn.execute(_RELEASE_SLOT, {"b_slot_id": old_slot_id, "b_project_id": project_id})
+        await conn.execute(
+            _MOVE_APPOINTMENT,
+            {"b_project_id": project_id, "b_slot_id": slot_id, "b_date": day, "b_time": time,
+             "b_created_at": created_at, "b_is_chatbot": is_chatbot},
+        )
+    await conn.execute(_MARK_SCHEDULED, {"b_project_id": project_id, "b_day": day})
+    return BookedAppointment(project_id, day, time, created_at), old_slot_id is not None
 
 
-async def cancel(session: AsyncSession, caller: Caller, project_id: int) -> Appointment:
-    """Remove the project's appointment and free its slot; returns the removed one.
+async def cancel(conn: AsyncConnection, caller: Caller, project_id: int) -> Row[Any]:
+    """Remove the project's appointment and free its slot, inside the caller's write
+    transaction; returns the removed one (``project_id``, ``date``, ``time``, ``created_at``).
 
     Raises:
         SandboxError: 404 ``not_found`` (project), 404 ``no_appointment``.
     """
-    project = await load_project(session, caller, project_id, lock=True)
-    appointment = await current_appointment(session, project_id)
+    await load_project(conn, caller, project_id, lock=True)
+    appointment = (await conn.execute(_DELETE_APPOINTMENT, {"b_project_id": project_id})).first()
     if appointment is None:
         raise SandboxError(404, "no_appointment", f"project {project_id} has no appointment")
-    await _release_slot(session, appointment.slot_id, project_id)
-    await session.delete(appointment)
-    project.status = STATUS_READY
-    project.date_scheduled = None
-    await session.flush()
+    await conn.execute(_RELEASE_SLOT, {"b_slot_id": appointment.slot_id, "b_project_id": project_id})
+    await conn.execute(_MARK_READY, {"b_project_id": project_id})
     return appointment
-
-
-async def _claim_slot(session: AsyncSession, slot_id: int, project_id: int) -> bool:
-    result = await session.execute(
-        update(Slot)
-        .where(Slot.id == slot_id, Slot.booked_project_id.is_(None))
-        .values(booked_project_id=project_id)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
-
-
-async def _release_slot(session: AsyncSession, slot_id: int, project_id: int) -> None:
-    await session.execute(
-        update(Slot)
-        .where(Slot.id == slot_id, Slot.booked_project_id == project_id)
-        .values(booked_project_id=None)
-        .execution_options(synchronize_session=False)
-    )

@@ -1,10 +1,12 @@
 """``Idempotency-Key`` handling of the sandbox's write endpoints.
 
-The key is claimed (a row inserted) at the start of the write transaction and the
-result is stored in that same transaction, so "wrote" and "remembered the answer"
-commit together. A repeat with the same key returns the stored status and body
-and writes nothing: no second booking, no 409 on the replay. A concurrent repeat
-blocks on the key's primary key until the first commits, then replays.
+The key is claimed (a row inserted, ``ON CONFLICT DO NOTHING``) at the start of the
+write transaction and the result is stored in that same transaction, so "wrote"
+and "remembered the answer" commit together. A repeat with the same key returns
+the stored status and body and writes nothing: no second booking, no 409 on the
+replay. A concurrent repeat blocks on the key's primary key until the first
+commits, then replays (if the first rolls back, the repeat's claim succeeds and it
+runs the write itself).
 
 Only successful (2xx) results are stored: a failed write rolls back entirely,
 including its key, so a retry with the same key simply tries again (a client may
@@ -19,15 +21,27 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.sandbox.booking import utcnow
 from app.sandbox.errors import SandboxError
 from app.sandbox.models import IdempotencyRecord
 from app.sandbox.runtime import SandboxRuntime
 
-Operation = Callable[[AsyncSession], Awaitable[dict[str, Any]]]
+Operation = Callable[[AsyncConnection], Awaitable[dict[str, Any]]]
+
+_R = IdempotencyRecord.__table__
+_KEY = (_R.c.client_id == bindparam("b_client_id")) & (_R.c.key == bindparam("b_key"))
+#: Claim a key: inserts, or (key already stored, or being stored by a concurrent
+#: transaction, which it waits for) changes nothing.
+_CLAIM = {
+    "postgresql": postgresql.insert(_R).on_conflict_do_nothing(),
+    "sqlite": sqlite.insert(_R).on_conflict_do_nothing(),
+}
+_STORED = select(_R.c.method, _R.c.path, _R.c.status, _R.c.response_json).where(_KEY)
+_REMEMBER = update(_R).where(_KEY).values(status=bindparam("b_status"), response_json=bindparam("b_body"))
 
 
 @dataclass(frozen=True)
@@ -37,10 +51,6 @@ class WriteResult:
     status: int
     body: dict[str, Any]
     replayed: bool
-
-
-class _KeyTaken(Exception):
-    """Another request holds (or held) the same key."""
 
 
 async def run_write(
@@ -60,34 +70,26 @@ async def run_write(
         method, path: the request's; a key reused for another request is refused.
 
     Raises:
-        SandboxError: whatever ``operation`` raises (nothing is stored), or 422
-            ``idempotency_key_reused`` when the key was used for another method/path.
+        SandboxError: whatever ``operation`` raises (nothing is stored), 422
+            ``idempotency_key_reused`` when the key was used for another method/path,
+            or 503 ``unavailable`` when the key's first request is still in progress.
     """
-    if key is not None:
-        stored = await _stored(runtime, client_id, key)
-        if stored is not None:
-            return _replay(stored, method, path)
-    try:
-        async with runtime.write_session() as session:
-            record = await _claim(session, client_id, key, method, path) if key is not None else None
-            body = await operation(session)
-            if record is not None:
-                record.status, record.response_json = status, body
-    except _KeyTaken:
-        assert key is not None
-        stored = await _stored(runtime, client_id, key)
-        if stored is None:  # not visible yet: let the client retry with the same key
-            raise SandboxError(503, "unavailable", "a request with this Idempotency-Key is in progress") from None
-        return _replay(stored, method, path)
+    async with runtime.transaction() as conn:
+        if key is not None and not await _claim(conn, client_id, key, method, path):
+            return _replay(await _stored(conn, client_id, key), method, path)
+        body = await operation(conn)
+        if key is not None:
+            await conn.execute(
+                _REMEMBER, {"b_client_id": client_id, "b_key": key, "b_status": status, "b_body": body}
+            )
     return WriteResult(status=status, body=body, replayed=False)
 
 
-async def answer_write(
-    request: Request, runtime: SandboxRuntime, operation: Operation, *, client_id: str, key: str | None
-) -> JSONResponse:
-    """The HTTP answer of a write endpoint: :func:`run_write`, then (for a fresh
-    write only, never a replay) the ``hang_after_commit`` fault. A replay carries
-    the header ``Idempotent-Replayed: true``."""
+async def answer_write(request: Request, operation: Operation, *, client_id: str, key: str | None) -> JSONResponse:
+    """The HTTP answer of a write endpoint, on the runtime of the app serving
+    ``request``: :func:`run_write`, then (for a fresh write only, never a replay) the
+    ``hang_after_commit`` fault. A replay carries the header ``Idempotent-Replayed: true``."""
+    runtime: SandboxRuntime = request.app.state.sandbox
     result = await run_write(
         runtime, operation, client_id=client_id, key=key, method=request.method, path=request.url.path
     )
@@ -97,24 +99,22 @@ async def answer_write(
     return JSONResponse(result.body, status_code=result.status, headers=headers)
 
 
-async def _stored(runtime: SandboxRuntime, client_id: str, key: str) -> IdempotencyRecord | None:
-    async with runtime.read_session() as session:
-        return await session.get(IdempotencyRecord, (client_id, key))
-
-
-async def _claim(session: AsyncSession, client_id: str, key: str, method: str, path: str) -> IdempotencyRecord:
-    record = IdempotencyRecord(
-        client_id=client_id, key=key, method=method, path=path, status=0, response_json=None, created_at=utcnow()
+async def _claim(conn: AsyncConnection, client_id: str, key: str, method: str, path: str) -> bool:
+    result = await conn.execute(
+        _CLAIM[conn.dialect.name],
+        {"client_id": client_id, "key": key, "method": method, "path": path, "status": 0, "response_json": None,
+         "created_at": utcnow()},
     )
-    session.add(record)
-    try:
-        await session.flush()
-    except IntegrityError as exc:
-        raise _KeyTaken from exc
-    return record
+    return result.rowcount == 1
 
 
-def _replay(record: IdempotencyRecord, method: str, path: str) -> WriteResult:
+async def _stored(conn: AsyncConnection, client_id: str, key: str) -> Any:
+    return (await conn.execute(_STORED, {"b_client_id": client_id, "b_key": key})).first()
+
+
+def _replay(record: Any, method: str, path: str) -> WriteResult:
+    if record is None:  # claimed by a transaction not visible to this one yet: let the client retry
+        raise SandboxError(503, "unavailable", "a request with this Idempotency-Key is in progress")
     if (record.method, record.path) != (method, path):
         raise SandboxError(
             422, "idempotency_key_reused", "this Idempotency-Key was already used for a different request"

@@ -1,25 +1,37 @@
-"""PF360 scheduler endpoints (calls 3-9 of ``shared/contract/pf360.md``)."""
+"""PF360 scheduler endpoints (calls 3-9 of ``shared/contract/pf360.md``).
+
+Read endpoints declare ``response_model`` (their OpenAPI schema) but return a ready
+``JSONResponse``, which FastAPI sends as is, without validating it again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, select
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.sandbox import booking
-from app.sandbox.deps import PRINTABLE, CallerDep, IdempotencyKey, ProjectId, RuntimeDep, inject_faults
+from app.sandbox.deps import PRINTABLE, CallerDep, IdempotencyKey, ProjectId, runtime_of
 from app.sandbox.errors import SandboxError
 from app.sandbox.idempotency import answer_write
 from app.sandbox.models import BusinessHours, Client
 from app.sandbox.wire import appointment_json, parse_12h, to_12h, work_hours_json
 
-router = APIRouter(prefix="/scheduler/client/{client_id}", dependencies=[Depends(inject_faults)])
+router = APIRouter(prefix="/scheduler/client/{client_id}")  # faults and the token check come with CallerDep
 
+_CL = Client.__table__
+_BH = BusinessHours.__table__
+#: The client's time zone with its business-hours rows (weekday NULL: none).
+_CLIENT_HOURS = (
+    select(_CL.c.timezone, _BH.c.weekday, _BH.c.is_working, _BH.c.start, _BH.c.end)
+    .select_from(_CL.outerjoin(_BH, _BH.c.client_id == _CL.c.client_id))
+    .where(_CL.c.client_id == bindparam("client_id"))
+)
 
 
 class ScheduleBody(BaseModel):
@@ -42,51 +54,54 @@ class ScheduleBody(BaseModel):
         return value.replace(tzinfo=dt.UTC) if value is not None and value.tzinfo is None else value
 
 
-@router.get("/business-hours")
-async def business_hours(caller: CallerDep, runtime: RuntimeDep) -> dict[str, Any]:
+@router.get("/business-hours", response_model=dict[str, Any])
+async def business_hours(request: Request, caller: CallerDep) -> JSONResponse:
     """``{"data": {"timezone", "workHours": [{day, is_working, start, end}] x 7}}``; 404 unknown client."""
-    async with runtime.read_session() as session:
-        client = await session.get(Client, caller.client_id)
-        if client is None:
-            raise SandboxError(404, "not_found", f"client {caller.client_id} not found")
-        rows = await session.scalars(select(BusinessHours).where(BusinessHours.client_id == caller.client_id))
-        return {"data": {"timezone": client.timezone, "workHours": work_hours_json(list(rows))}}
+    async with runtime_of(request).connection() as conn:
+        rows = (await conn.execute(_CLIENT_HOURS, {"client_id": caller.client_id})).all()
+    if not rows:
+        raise SandboxError(404, "not_found", f"client {caller.client_id} not found")
+    hours = [row for row in rows if row.weekday is not None]
+    return JSONResponse({"data": {"timezone": rows[0].timezone, "workHours": work_hours_json(hours)}})
 
 
-@router.get("/project/{project_id}/appointment")
-async def get_appointment(project_id: ProjectId, caller: CallerDep, runtime: RuntimeDep) -> dict[str, Any]:
+@router.get("/project/{project_id}/appointment", response_model=dict[str, Any])
+async def get_appointment(project_id: ProjectId, request: Request, caller: CallerDep) -> JSONResponse:
     """``{"data": {"appointment": {...} | null}}``."""
-    async with runtime.read_session() as session:
-        await booking.load_project(session, caller, project_id)
-        appointment = await booking.current_appointment(session, project_id)
-        return {"data": {"appointment": appointment_json(appointment) if appointment else None}}
+    async with runtime_of(request).connection() as conn:
+        appointment = await booking.get_appointment(conn, caller, project_id)
+    return JSONResponse({"data": {"appointment": appointment_json(appointment) if appointment else None}})
 
 
-@router.get("/project/{project_id}/date/{date}/selected/{selected}/get-rescheduler-slots")
+@router.get(
+    "/project/{project_id}/date/{date}/selected/{selected}/get-rescheduler-slots", response_model=dict[str, Any]
+)
 async def rescheduler_slots(
     project_id: ProjectId,
     date: dt.date,
     selected: dt.date,
+    request: Request,
     caller: CallerDep,
-    runtime: RuntimeDep,
     request_id: Annotated[str | None, Query(max_length=64, pattern=PRINTABLE)] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Without ``request_id``: the dates after ``date`` with a free slot, and a new
     ``request_id``. With it: the free times of ``selected``.
 
     Raises 404 (project), 400 ``invalid_request_id``.
     """
+    runtime = runtime_of(request)
     if request_id is None:
-        async with runtime.write_session() as session:
-            await booking.load_project(session, caller, project_id)
-            dates = await booking.free_dates_after(session, caller.client_id, date)
-            token = await booking.issue_request_id(session, caller, project_id, runtime.request_id_ttl)
-        return {"data": {"dates": [d.isoformat() for d in dates], "request_id": token}}
-    async with runtime.read_session() as session:
-        await booking.load_project(session, caller, project_id)
-        await booking.check_request_id(session, caller, project_id, request_id)
-        times = await booking.free_times_on(session, caller.client_id, selected)
-    return {"data": {"date": selected.isoformat(), "slots": [to_12h(t) for t in times], "request_id": request_id}}
+        async with runtime.write_connection() as conn:
+            dates, token = await booking.available_dates(conn, caller, project_id, date, runtime.request_id_ttl)
+            # Not on every call: expired ids are refused by their expiry time anyway.
+            if runtime.purge_due():
+                await booking.purge_expired_request_ids(conn)
+        return JSONResponse({"data": {"dates": [d.isoformat() for d in dates], "request_id": token}})
+    async with runtime.connection() as conn:
+        times = await booking.free_times(conn, caller, project_id, request_id, selected)
+    return JSONResponse(
+        {"data": {"date": selected.isoformat(), "slots": [to_12h(t) for t in times], "request_id": request_id}}
+    )
 
 
 @router.post("/project/{project_id}/schedule")
@@ -95,7 +110,6 @@ async def schedule(
     body: ScheduleBody,
     request: Request,
     caller: CallerDep,
-    runtime: RuntimeDep,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Book (or move) the project's appointment: ``{"data": {"appointment", "rescheduled"}}``.
@@ -103,9 +117,9 @@ async def schedule(
     Raises 404 (project), 400 ``invalid_request_id``, 409 ``slot_unavailable``.
     """
 
-    async def write(session: AsyncSession) -> dict[str, Any]:
+    async def write(conn: AsyncConnection) -> dict[str, Any]:
         appointment, rescheduled = await booking.book(
-            session,
+            conn,
             caller,
             project_id,
             day=body.date,
@@ -116,7 +130,7 @@ async def schedule(
         )
         return {"data": {"appointment": appointment_json(appointment), "rescheduled": rescheduled}}
 
-    return await answer_write(request, runtime, write, client_id=caller.client_id, key=idempotency_key)
+    return await answer_write(request, write, client_id=caller.client_id, key=idempotency_key)
 
 
 @router.get("/project/{project_id}/cancel-reschedule")
@@ -124,15 +138,14 @@ async def cancel_reschedule(
     project_id: ProjectId,
     request: Request,
     caller: CallerDep,
-    runtime: RuntimeDep,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Cancel the appointment (a write behind GET, as PF360 has it):
     ``{"data": {"cancelled": true, "appointment": {...}}}``. Raises 404 (project),
     404 ``no_appointment``."""
 
-    async def write(session: AsyncSession) -> dict[str, Any]:
-        appointment = await booking.cancel(session, caller, project_id)
+    async def write(conn: AsyncConnection) -> dict[str, Any]:
+        appointment = await booking.cancel(conn, caller, project_id)
         return {"data": {"cancelled": True, "appointment": appointment_json(appointment, status="Cancelled")}}
 
-    return await answer_write(request, runtime, write, client_id=caller.client_id, key=idempotency_key)
+    return await answer_write(request, write, client_id=caller.client_id, key=idempotency_key)

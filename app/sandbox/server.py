@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import uvicorn
+from uvicorn.config import LOG_LEVELS
 
 from app.sandbox.app import sandbox_app_from_settings
 
@@ -19,4 +21,8 @@ def run(host: str, port: int, settings: Settings) -> None:
     the demo fixture when empty); faults come from the ``PF360_SANDBOX_*`` settings.
     """
     app = sandbox_app_from_settings(settings)
-    uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower())
+    level = settings.log_level.lower()
+    # uvicorn formats an access-log line on every request even when its level drops
+    # it; switch the access log off when it could not print anything anyway.
+    access_log = LOG_LEVELS.get(level, logging.INFO) <= logging.INFO
+    uvicorn.run(app, host=host, port=port, log_level=level, access_log=access_log)

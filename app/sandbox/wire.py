@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Any
-
-from app.sandbox.models import Appointment, BusinessHours, Client, Customer, Note, Project
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -45,8 +44,26 @@ def iso_datetime(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
-def project_json(project: Project) -> dict[str, Any]:
-    """A project as PF360 renders it on the dashboard."""
+#: The project columns the dashboard renders, in order.
+PROJECT_FIELDS = (
+    "project_id",
+    "order_number",
+    "project_type",
+    "category",
+    "status",
+    "store",
+    "installation_address",
+    "date_sold",
+    "date_scheduled",
+    "date_completed",
+    "technician",
+    "service_time_minutes",
+)
+
+
+def project_json(project: Any) -> dict[str, Any]:
+    """A project as PF360 renders it on the dashboard (``project``: a row or object
+    with the :data:`PROJECT_FIELDS` attributes)."""
     return {
         "project_id": project.project_id,
         "order_number": project.order_number,
@@ -63,8 +80,10 @@ def project_json(project: Project) -> dict[str, Any]:
     }
 
 
-def appointment_json(appointment: Appointment, *, status: str = "Scheduled") -> dict[str, Any]:
-    """An appointment: ``{project_id, date, time: "08:00 AM", status, created_at}``."""
+def appointment_json(appointment: Any, *, status: str = "Scheduled") -> dict[str, Any]:
+    """An appointment (a row or object with ``project_id``, ``date``, ``time`` as
+    ``"HH:MM"`` and an aware ``created_at``): ``{project_id, date, time: "08:00 AM",
+    status, created_at}``."""
     return {
         "project_id": appointment.project_id,
         "date": appointment.date.isoformat(),
@@ -74,32 +93,19 @@ def appointment_json(appointment: Appointment, *, status: str = "Scheduled") -> 
     }
 
 
-def note_json(note: Note) -> dict[str, Any]:
+def note_json(note_id: int, project_id: int, note_text: str, created_at: dt.datetime) -> dict[str, Any]:
     """A note: ``{note_id, project_id, note_text, created_at}``."""
     return {
-        "note_id": note.id,
-        "project_id": note.project_id,
-        "note_text": note.note_text,
-        "created_at": iso_datetime(note.created_at),
+        "note_id": note_id,
+        "project_id": project_id,
+        "note_text": note_text,
+        "created_at": iso_datetime(created_at),
     }
 
 
-def client_json(client: Client) -> dict[str, Any]:
-    """The client block of the dashboard."""
-    return {"client_id": client.client_id, "name": client.name, "timezone": client.timezone}
-
-
-def customer_json(customer: Customer) -> dict[str, Any]:
-    """The customer block of the dashboard."""
-    return {
-        "customer_id": customer.customer_id,
-        "first_name": customer.first_name,
-        "last_name": customer.last_name,
-    }
-
-
-def work_hours_json(rows: list[BusinessHours]) -> list[dict[str, Any]]:
-    """The 7 days Monday..Sunday; a weekday without a row is not working."""
+def work_hours_json(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """The 7 days Monday..Sunday from business-hours rows (``weekday``, ``is_working``,
+    ``start``, ``end``); a weekday without a row is not working."""
     by_day = {row.weekday: row for row in rows}
     days = []
     for weekday, name in enumerate(WEEKDAYS):

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from time import monotonic
 
 import pytest
+from sqlalchemy import select
 
 from app.pf360 import PF360Error, tools
 from app.pf360.schemas import CallerScope
+from app.sandbox import SandboxRuntime
+from app.sandbox.models import RequestToken
 from tests.sandbox.harness import JANE, TODAY, Sandbox
 
 OTHER_CLIENT = CallerScope(client_id="other-client", customer_id="1001")
@@ -106,6 +110,35 @@ async def test_expired_request_id_answers_400(sandbox: Sandbox) -> None:
 
     assert error.value.code == "invalid_request_id"
     assert "expired" in error.value.message
+
+
+async def stored_request_ids(sandbox: Sandbox) -> set[str]:
+    engine = await sandbox.runtime.engine()
+    async with engine.connect() as conn:
+        return set((await conn.scalars(select(RequestToken.token))).all())
+
+
+async def test_expired_request_ids_are_refused_until_purged_and_purged_at_most_once_a_minute(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = (await sandbox.client.get_available_dates(JANE, 90001, today=TODAY)).request_id
+    await sandbox.expire_request_ids()
+    second = (await sandbox.client.get_available_dates(JANE, 90001, today=TODAY)).request_id
+
+    assert await stored_request_ids(sandbox) == {first, second}  # no purge within the interval
+    with pytest.raises(PF360Error) as read:
+        await sandbox.client.get_time_slots(JANE, 90001, on=TUESDAY, request_id=first)
+    with pytest.raises(PF360Error) as write:
+        await sandbox.client.schedule(JANE, 90001, on=TUESDAY, at="08:00", request_id=first, idempotency_key="k")
+    assert all(e.value.code == "invalid_request_id" and "expired" in e.value.message for e in (read, write))
+    assert (await sandbox.client.get_time_slots(JANE, 90001, on=TUESDAY, request_id=second)).slots
+
+    later = monotonic() + SandboxRuntime.PURGE_INTERVAL_SECONDS + 1
+    monkeypatch.setattr("app.sandbox.runtime.monotonic", lambda: later)
+    await sandbox.expire_request_ids()
+    third = (await sandbox.client.get_available_dates(JANE, 90001, today=TODAY)).request_id
+
+    assert await stored_request_ids(sandbox) == {third}
 
 
 @pytest.mark.parametrize(

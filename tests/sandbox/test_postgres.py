@@ -66,3 +66,26 @@ async def test_booking_race_on_postgresql_has_exactly_one_winner(pg_database_url
         assert replay == cancelled
     finally:
         await box.aclose()
+
+
+async def test_pooled_connections_closed_by_the_server_are_replaced(pg_database_url: str) -> None:
+    box = await make_sandbox(pg_database_url)
+    name = pg_database_url.rsplit("/", 1)[1]
+    admin = await asyncpg.connect(host=PG_HOST, port=PG_PORT, user="postgres", database="postgres", timeout=2)
+    try:
+        await asyncio.gather(*(box.client.get_dashboard(JANE) for _ in range(3)))  # fill the pool
+
+        await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", name)
+        for _ in range(100):  # as after a server restart: every pooled connection is gone
+            if not await admin.fetchval("SELECT count(*) FROM pg_stat_activity WHERE datname = $1", name):
+                break
+            await asyncio.sleep(0.05)
+
+        # Raw requests (no client retries): each one still succeeds.
+        answers = [await box.http.get("/dashboard/get/demo-client/1001", headers=box.headers(customer_id="1001"))
+                   for _ in range(4)]
+        assert [a.status_code for a in answers] == [200] * 4
+        assert (await box.client.get_available_dates(JANE, 90001, today=TODAY)).dates
+    finally:
+        await admin.close()
+        await box.aclose()

@@ -40,6 +40,9 @@ async def server_url(tmp_path: Path) -> AsyncIterator[str]:
         server.should_exit = True
         server.force_exit = True
         await asyncio.wait_for(task, timeout=10)
+        # A forced exit skips the lifespan shutdown (requests still hang after commit):
+        # release the database here, not whenever the abandoned lifespan is collected.
+        await app.state.sandbox.shutdown()
 
 
 @pytest.mark.slow
