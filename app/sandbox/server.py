@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import uvicorn
 from uvicorn.config import LOG_LEVELS
 
+from app.gc_tuning import settle_heap
 from app.sandbox.app import sandbox_app_from_settings
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ def run(host: str, port: int, settings: Settings) -> None:
     the demo fixture when empty); faults come from the ``PF360_SANDBOX_*`` settings.
     """
     app = sandbox_app_from_settings(settings)
+    settle_heap()  # after the app (and its imports) exist: see app.gc_tuning
     level = settings.log_level.lower()
     # uvicorn formats an access-log line on every request even when its level drops
     # it; switch the access log off when it could not print anything anyway.
