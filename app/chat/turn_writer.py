@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 import asyncpg
-from sqlalchemy import insert, update
+from sqlalchemy import JSON, insert, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.db.models import AppointmentAudit, ChatMessage, ChatSession
@@ -34,10 +34,19 @@ from app.db.models import AppointmentAudit, ChatMessage, ChatSession
 #: Errors asyncpg raises when used directly (SQLAlchemy wraps the others).
 DRIVER_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError)
 
-MESSAGE_COLUMNS = ("id", "session_id", "turn", "role", "text", "intent", "confidence", "tools", "llm_calls",
-                   "llm_input_tokens", "llm_output_tokens", "llm_latency_ms", "created_at")
-AUDIT_COLUMNS = ("session_id", "turn", "client_id", "customer_id", "project_id", "tool", "appointment_date",
-                 "appointment_time", "idempotency_key", "status", "error_code", "created_at")
+#: Errors that mean the server connection is gone (a restart, an administrator's
+#: shutdown, a reset socket), so every pooled connection is suspect.
+DISCONNECT_ERRORS = (asyncpg.PostgresConnectionError, asyncpg.exceptions.OperatorInterventionError,
+                     asyncpg.InterfaceError, OSError)
+
+#: The columns the statement fills, taken from the models so that a new column cannot
+#: be missed on this write path (the audit's autoincrement id is the database's).
+MESSAGE_COLUMNS = tuple(column.name for column in ChatMessage.__table__.columns)
+AUDIT_COLUMNS = tuple(column.name for column in AppointmentAudit.__table__.columns
+                      if column is not AppointmentAudit.__table__.c.id)
+#: Columns sent as serialised JSON text (SQLAlchemy's asyncpg dialect registers a text
+#: codec for `json`), with the cast that turns them back into `json`.
+JSON_COLUMNS = frozenset(column.name for column in ChatMessage.__table__.columns if isinstance(column.type, JSON))
 
 
 @dataclass(frozen=True)
@@ -97,15 +106,37 @@ class PostgresTurnWriter:
 
     async def write(self, rows: TurnRows, save_context: ContextStep, restore_context: ContextStep) -> None:
         """Save the context, then store `rows` in one statement; on failure put the
-        context back. Raises the store's error (asyncpg's own ones included)."""
+        context back. Raises the store's error (asyncpg's own ones included).
+
+        Pooled connections are not pinged (see `create_engine`). When the statement
+        meets a dead connection (`DISCONNECT_ERRORS`: the database restarted), every
+        pooled connection predates the restart, so the pool is replaced (what SQLAlchemy
+        does for a disconnect it sees itself) and the statement is sent once more on a
+        fresh connection. It cannot be stored twice: the messages' ids are primary keys,
+        so if the first attempt did commit, the second fails with a unique violation,
+        which means the turn is stored.
+        """
         sql, args = turn_statement(rows)
-        async with self.engine.connect() as connection:  # pool checkout (with its pre-ping)
+        await save_context()
+        try:
+            try:
+                await self._execute(sql, args)
+            except DISCONNECT_ERRORS:
+                await self.engine.dispose()
+                try:
+                    await self._execute(sql, args)
+                except asyncpg.UniqueViolationError:
+                    pass  # the first attempt committed before its connection died
+        except BaseException:
+            await restore_context()
+            raise
+
+    async def _execute(self, sql: str, args: list[Any]) -> None:
+        async with self.engine.connect() as connection:
             raw = await connection.get_raw_connection()
-            await save_context()
             try:
                 await raw.driver_connection.execute(sql, *args)
             except BaseException:
-                await restore_context()
                 with suppress(Exception):
                     await connection.invalidate()  # the failure may have broken the connection
                 raise
@@ -144,7 +175,7 @@ def _statement_text(is_new: bool, messages: int, audits: int) -> str:
         session = "UPDATE chat_sessions SET last_turn_at = $3, turn_count = $2 WHERE id = $1"
         first = 4
     ctes = [f"s AS ({session} RETURNING id)"]
-    message_values, first = _values(first, messages, MESSAGE_COLUMNS, casts={"tools": "json"})
+    message_values, first = _values(first, messages, MESSAGE_COLUMNS, casts=dict.fromkeys(JSON_COLUMNS, "json"))
     if audits:
         audit_values, first = _values(first, audits, AUDIT_COLUMNS, casts={})
         ctes.append(f"a AS (INSERT INTO appointment_audit ({', '.join(AUDIT_COLUMNS)}) VALUES {audit_values})")
@@ -162,6 +193,5 @@ def _values(first: int, count: int, columns: tuple[str, ...], casts: dict[str, s
 
 
 def _pg_value(column: str, value: Any) -> Any:
-    # SQLAlchemy's asyncpg dialect registers a text codec for `json`: send it serialised.
-    return json.dumps(value) if column == "tools" else value
+    return json.dumps(value) if column in JSON_COLUMNS else value
 

@@ -22,6 +22,13 @@ def create_engine(settings: Settings, *, database_url: str | None = None) -> Asy
     """An `AsyncEngine` for `DATABASE_URL` (asyncpg pool sized by settings, or SQLite).
 
     SQLite gets WAL mode and a busy timeout so concurrent turns wait instead of failing.
+
+    PostgreSQL connections are not pinged on checkout: asyncpg's ping is a BEGIN and a
+    ROLLBACK, two round trips on every turn. A connection that died (a database restart)
+    fails the one statement that meets it instead; SQLAlchemy then discards every pooled
+    connection older than the failure, the API answers that one request with 503 and
+    `Retry-After`, and the next request gets a fresh connection
+    (https://docs.sqlalchemy.org/en/20/core/pooling.html#disconnect-handling-optimistic).
     """
     url = database_url or settings.database_url
     ensure_sqlite_folder(url)
@@ -41,7 +48,7 @@ def create_engine(settings: Settings, *, database_url: str | None = None) -> Asy
         url,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_max_overflow,
-        pool_pre_ping=True,
+        pool_pre_ping=False,  # see the docstring
         pool_timeout=2,
         connect_args={"timeout": 2, "command_timeout": 5},
     )

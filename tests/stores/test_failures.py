@@ -106,26 +106,48 @@ async def test_redis_dies_in_the_middle_of_a_turn(tmp_path, stores, own_redis, h
         assert await stored_messages(app, session_id) == 4
 
 
-async def test_postgres_down_answers_503_and_recovers(tmp_path, headers) -> None:
+@asynccontextmanager
+async def running_on_own_postgres(tmp_path):
+    """The app on a throw-away PostgreSQL (migrated) and the in-process Redis stand-in."""
     server = OwnPostgres().start()
     try:
         settings = make_settings(tmp_path, database_url=server.url, redis_url=None)
         await asyncio.to_thread(upgrade_head, settings)
         async with running(settings) as (app, client):
-            session_id = (await say(client, headers, "what projects do I have?"))["session_id"]
-            before = await app.state.resources.store.load(session_id)
-            await asyncio.to_thread(server.stop)
-            down = await client.post("/api/chat", json={"session_id": session_id, "message": "the deck one"},
-                                     headers=headers)
-            assert down.status_code == 503 and "retry-after" in down.headers
-            assert await app.state.resources.store.load(session_id) == before  # the context did not move
-            history = await client.get(f"/api/sessions/{session_id}/history", headers=headers)
-            assert history.status_code == 503
-            await asyncio.to_thread(server.start)
-            await say(client, headers, "the deck one", session_id)
-            assert await stored_messages(app, session_id) == 4
+            yield server, app, client
     finally:
         server.close()
+
+
+async def test_postgres_down_answers_503_and_recovers(tmp_path, headers) -> None:
+    async with running_on_own_postgres(tmp_path) as (server, app, client):
+        session_id = (await say(client, headers, "what projects do I have?"))["session_id"]
+        before = await app.state.resources.store.load(session_id)
+        await asyncio.to_thread(server.stop)
+        down = await client.post("/api/chat", json={"session_id": session_id, "message": "the deck one"},
+                                 headers=headers)
+        assert down.status_code == 503 and "retry-after" in down.headers
+        assert await app.state.resources.store.load(session_id) == before  # the context did not move
+        history = await client.get(f"/api/sessions/{session_id}/history", headers=headers)
+        assert history.status_code == 503
+        await asyncio.to_thread(server.start)
+        await say(client, headers, "the deck one", session_id)
+        assert await stored_messages(app, session_id) == 4
+
+
+async def test_a_database_restart_between_turns_costs_no_turn(tmp_path, headers) -> None:
+    """Pooled connections are not pinged: the first turn after a restart meets a dead
+    connection, and the service sends its write again on a fresh one, once."""
+    async with running_on_own_postgres(tmp_path) as (server, app, client):
+        session_id = (await say(client, headers, "what projects do I have?"))["session_id"]
+        await asyncio.to_thread(server.stop)
+        await asyncio.to_thread(server.start)
+        body = await say(client, headers, "the deck one", session_id)
+        assert body["intent"] == "select_project"
+        assert await stored_messages(app, session_id) == 4
+        history = await client.get(f"/api/sessions/{session_id}/history", headers=headers)
+        assert history.status_code == 200
+        assert [m["text"] for m in history.json()["messages"]][2] == "the deck one"
 
 
 async def test_slow_pf360_still_answers_within_the_turn_budget(tmp_path, stores, headers) -> None:
