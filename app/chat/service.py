@@ -105,8 +105,7 @@ class ChatService:
         self.settings = settings
         self.store = store
         self.sessionmaker = sessionmaker
-        self.engine = sessionmaker.kw["bind"]
-        self.writer = turn_writer_for(self.engine)
+        self.writer = turn_writer_for(sessionmaker.kw["bind"])
         self.pf360 = pf360
         self.provider = provider
         self.clients = clients

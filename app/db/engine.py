@@ -23,11 +23,12 @@ def create_engine(settings: Settings, *, database_url: str | None = None) -> Asy
 
     SQLite gets WAL mode and a busy timeout so concurrent turns wait instead of failing.
 
-    PostgreSQL connections are not pinged on checkout: asyncpg's ping is a BEGIN and a
-    ROLLBACK, two round trips on every turn. A connection that died (a database restart)
-    fails the one statement that meets it instead; SQLAlchemy then discards every pooled
-    connection older than the failure, the API answers that one request with 503 and
-    `Retry-After`, and the next request gets a fresh connection
+    PostgreSQL connections are not pinged on checkout: SQLAlchemy's asyncpg ping is
+    BEGIN, `;`, ROLLBACK, three round trips on every turn. A connection that died (a
+    database restart) fails the statement that meets it instead. A turn's write then
+    replaces the pool and is sent once more (`app.chat.turn_writer.PostgresTurnWriter`);
+    a read through SQLAlchemy answers that one request with 503 and `Retry-After`, after
+    SQLAlchemy has discarded every pooled connection older than the failure
     (https://docs.sqlalchemy.org/en/20/core/pooling.html#disconnect-handling-optimistic).
     """
     url = database_url or settings.database_url

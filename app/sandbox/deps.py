@@ -43,7 +43,7 @@ def runtime_of(request: Request) -> SandboxRuntime:
 async def get_runtime(request: Request) -> SandboxRuntime:
     """The :class:`SandboxRuntime` of the app serving ``request``, as a dependency
     (``async``: it never blocks, so FastAPI calls it inline, not in a worker thread)."""
-    return request.app.state.sandbox
+    return runtime_of(request)
 
 
 RuntimeDep = Annotated[SandboxRuntime, Depends(get_runtime)]
@@ -51,7 +51,7 @@ RuntimeDep = Annotated[SandboxRuntime, Depends(get_runtime)]
 
 async def inject_faults(request: Request) -> None:
     """Apply the configured faults before the endpoint runs (PF360 endpoints only)."""
-    await request.app.state.sandbox.faults.before_answer()
+    await runtime_of(request).faults.before_answer()
 
 
 async def require_token(request: Request) -> None:
@@ -62,7 +62,7 @@ async def require_token(request: Request) -> None:
             configured token (any non-empty value passes when none is configured).
     """
     supplied = request.headers.get("authorization", "").strip()
-    expected = request.app.state.sandbox.api_token
+    expected = runtime_of(request).api_token
     if not supplied or (expected is not None and not secrets.compare_digest(supplied, expected)):
         raise SandboxError(401, "unauthorized", "missing or invalid authorization header")
 

@@ -26,6 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.sandbox.booking import utcnow
+from app.sandbox.deps import runtime_of
 from app.sandbox.errors import SandboxError
 from app.sandbox.models import IdempotencyRecord
 from app.sandbox.runtime import SandboxRuntime
@@ -89,7 +90,7 @@ async def answer_write(request: Request, operation: Operation, *, client_id: str
     """The HTTP answer of a write endpoint, on the runtime of the app serving
     ``request``: :func:`run_write`, then (for a fresh write only, never a replay) the
     ``hang_after_commit`` fault. A replay carries the header ``Idempotent-Replayed: true``."""
-    runtime: SandboxRuntime = request.app.state.sandbox
+    runtime = runtime_of(request)
     result = await run_write(
         runtime, operation, client_id=client_id, key=key, method=request.method, path=request.url.path
     )
