@@ -13,6 +13,7 @@ from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from app.chat.admission import TurnAdmission
 from app.chat.ratelimit import RateLimiter
 from app.chat.service import ChatService
 from app.chat.tenants import ClientDirectory
@@ -21,6 +22,7 @@ from app.db.engine import create_engine, create_sessionmaker
 from app.llm.base import IntentProvider
 from app.llm.factory import create_provider
 from app.pf360.client import PF360Client, build_pf360_client
+from app.security.limits import AuthFailureGuard
 from app.sessions.store import ContextStore, create_redis
 
 log = structlog.get_logger(__name__)
@@ -28,7 +30,8 @@ log = structlog.get_logger(__name__)
 
 @dataclass
 class Resources:
-    """Engine, session factory, Redis, PF360 client, intent provider and the chat service."""
+    """Engine, session factory, Redis, PF360 client, intent provider, the chat service and the
+    limits a request meets (failed sign-ins per address; a turn's admission)."""
 
     settings: Settings
     engine: AsyncEngine
@@ -38,7 +41,8 @@ class Resources:
     pf360: PF360Client
     provider: IntentProvider
     chat: ChatService
-    limiter: RateLimiter
+    guard: AuthFailureGuard
+    admission: TurnAdmission
 
     async def close(self) -> None:
         """Release every connection (safe to call once)."""
@@ -83,5 +87,7 @@ async def open_resources(settings: Settings, *, check: bool = True) -> Resources
         await redis.aclose()
         await engine.dispose()
         raise
-    limiter = RateLimiter(redis, limit=settings.rate_limit_messages, window_seconds=settings.rate_limit_window_seconds)
-    return Resources(settings, engine, sessionmaker, redis, store, pf360, provider, chat, limiter)
+    guard = AuthFailureGuard.from_settings(redis, settings)
+    limiter = RateLimiter(limit=settings.rate_limit_messages, window_seconds=settings.rate_limit_window_seconds)
+    admission = TurnAdmission(redis, guard=guard, limiter=limiter)
+    return Resources(settings, engine, sessionmaker, redis, store, pf360, provider, chat, guard, admission)

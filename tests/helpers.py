@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 
 from app.pf360.client import SANDBOX_BASE_URL, SANDBOX_TOKEN
@@ -43,3 +45,11 @@ async def say(client: httpx.AsyncClient, headers: dict, message: str, session_id
     response = await client.post("/api/chat", json={"session_id": session_id, "message": message}, headers=headers)
     assert response.status_code == 200, response.text
     return response.json()
+
+
+async def fill_message_window(resources, caller, *, frees_in: float) -> None:
+    """Fill `caller`'s message window (the real rate limit in Redis) so that their next
+    message is refused until `frees_in` seconds from now, when the oldest leaves it."""
+    limiter = resources.admission.limiter
+    oldest = time.time() - limiter.window + frees_in
+    await resources.redis.zadd(limiter.key(caller), {f"{oldest:.6f}:fill{n}": oldest for n in range(limiter.limit)})

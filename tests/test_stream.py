@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from app.auth.tokens import Caller
 from app.db.models import ChatMessage
-from tests.helpers import say
+from tests.helpers import fill_message_window, say
 
 STREAM_PATH = "/api/chat/stream"
 TIMEOUT = 10.0
@@ -245,13 +246,8 @@ async def test_errors_before_the_stream_are_plain_http_errors(client, auth, case
     assert response.headers["x-request-id"]
 
 
-async def test_rate_limit_before_the_stream_is_a_429_with_retry_after(app, client, auth, monkeypatch) -> None:
-    from app.api.errors import ApiError
-
-    async def refuse(caller) -> None:
-        raise ApiError(429, "rate_limited", "too many messages; please wait a moment", retry_after=7)
-
-    monkeypatch.setattr(app.state.resources.limiter, "check", refuse)
+async def test_rate_limit_before_the_stream_is_a_429_with_retry_after(app, client, auth) -> None:
+    await fill_message_window(app.state.resources, Caller("1001", "demo-client"), frees_in=6.5)
     response = await client.post(STREAM_PATH, json={"message": "hi"}, headers=auth())
     assert response.status_code == 429 and response.headers["retry-after"] == "7"
     assert response.json()["error"]["code"] == "rate_limited"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import structlog
 from redis.exceptions import RedisError
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
-from app.api.deps import CurrentCaller, ResourcesDep
+from app.api.deps import ResourcesDep, TurnCaller, client_address
 from app.api.errors import ApiError
 from app.chat.schemas import ChatRequest, ChatResponse
 from app.auth.tokens import Caller
@@ -40,14 +40,19 @@ async def run_turn(
     body: ChatRequest,
     listener: TurnListener | None = None,
     *,
+    address: str,
     metrics: Metrics,
     endpoint: str = "chat",
 ) -> TurnOutcome:
-    """Run one turn (rate limit included), mapping service errors to API errors; then
-    log its summary line and count it in `metrics` (`endpoint`: "chat" or "stream")."""
+    """Run one turn sent from `address`, mapping service errors to API errors; then log
+    its summary line and count it in `metrics` (`endpoint`: "chat" or "stream").
+
+    The turn's admission refuses a blocked address or a customer over the message rate
+    (`ApiError(429)`) in the same round trip as the session lock."""
+    admission = resources.admission.first_attempt(caller, address)
     try:
-        await resources.limiter.check(caller)
-        outcome = await resources.chat.handle(caller, body.session_id, body.message, listener=listener)
+        outcome = await resources.chat.handle(caller, body.session_id, body.message, listener=listener,
+                                              admission=admission)
     except SessionNotFoundError as error:
         raise ApiError(404, "session_not_found", "this session is unknown or has expired; start a new one") from error
     except SessionForbiddenError as error:
@@ -88,12 +93,13 @@ LLM_CALLS_HEADER = "X-LLM-Calls"
 
 @router.post("/chat", response_model=ChatResponse, responses=ERROR_RESPONSES)
 async def chat(
-    body: ChatRequest, caller: CurrentCaller, resources: ResourcesDep, metrics: MetricsDep, response: Response
+    body: ChatRequest, caller: TurnCaller, resources: ResourcesDep, metrics: MetricsDep, request: Request,
+    response: Response,
 ) -> ChatResponse:
     """Send one message; the answer says what the assistant did and what it waits for.
 
     The `X-LLM-Calls` response header counts the LLM calls the turn made.
     """
-    outcome = await run_turn(resources, caller, body, metrics=metrics)
+    outcome = await run_turn(resources, caller, body, address=client_address(request), metrics=metrics)
     response.headers[LLM_CALLS_HEADER] = str(outcome.usage.calls)
     return outcome.response

@@ -34,7 +34,7 @@ from app.llm.base import IntentProvider, LLMUsage
 from app.pf360.client import PF360Client
 from app.pf360.schemas import CallerScope
 from app.sessions.context import SessionContext
-from app.sessions.store import ContextStore, SessionBusyError
+from app.sessions.store import ContextStore, LockAttempt, SessionBusyError
 
 log = structlog.get_logger(__name__)
 
@@ -112,9 +112,13 @@ class ChatService:
         self.graph = compiled_graph()
 
     async def handle(
-        self, caller: Caller, session_id: str | None, message: str, *, listener: TurnListener | None = None
+        self, caller: Caller, session_id: str | None, message: str, *, listener: TurnListener | None = None,
+        admission: LockAttempt | None = None,
     ) -> TurnOutcome:
         """Process one message of `caller`; `listener` (optional) hears node and token events.
+
+        `admission` (optional) makes the first attempt at the session lock and may refuse
+        the turn (`app.chat.admission`); what it raises propagates, with nothing kept.
 
         Raises:
             SessionNotFoundError: `session_id` is unknown or its context expired.
@@ -128,7 +132,8 @@ class ChatService:
         timing = turn_timing.begin()
         try:
             waited = time.perf_counter()
-            async with self.store.lock(session_id, prefetch=not is_new) as lock:  # lock + context: one round trip
+            # lock + context (+ the admission's limits): one round trip
+            async with self.store.lock(session_id, prefetch=not is_new, first_attempt=admission) as lock:
                 timing.store += time.perf_counter() - waited
                 outcome = await self._locked_turn(caller, session_id, message, is_new=is_new, listener=listener,
                                                   stored=lock.prefetched)

@@ -23,7 +23,7 @@ import structlog
 from fastapi import APIRouter, Depends, Request
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
-from app.api.deps import CurrentCaller, ResourcesDep
+from app.api.deps import ResourcesDep, TurnCaller, client_address
 from app.api.errors import ApiError
 from app.chat.endpoints import ERROR_RESPONSES, run_turn
 from app.chat.schemas import ChatRequest
@@ -177,7 +177,8 @@ class StreamedTurn:
 
 @router.post("/chat/stream", response_class=EventSourceResponse, responses=STREAM_RESPONSES)
 async def chat_stream(
-    body: ChatRequest, caller: CurrentCaller, resources: ResourcesDep, metrics: MetricsDep, tasks: TurnTasksDep
+    body: ChatRequest, caller: TurnCaller, resources: ResourcesDep, metrics: MetricsDep, tasks: TurnTasksDep,
+    request: Request,
 ) -> EventSourceResponse:
     """Send one message and hear the turn as it happens (Server-Sent Events).
 
@@ -188,7 +189,8 @@ async def chat_stream(
     `{"error": {"code", "message"}}`. Disconnecting does not cancel the turn.
     """
     turn = StreamedTurn()
-    task = tasks.start(run_turn(resources, caller, body, turn, metrics=metrics, endpoint="stream"))
+    task = tasks.start(run_turn(resources, caller, body, turn, address=client_address(request), metrics=metrics,
+                                endpoint="stream"))
     task.add_done_callback(turn.finished)
     await turn.first_event()
     return EventSourceResponse(turn.events(), ping=PING_SECONDS)

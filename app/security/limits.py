@@ -7,7 +7,9 @@ authenticate.
   actually streamed are counted by Starlette's `RequestBodyLimitMiddleware` (413 too).
 - `AuthFailureGuard`: a Redis sliding window of failed authentications per client
   address, shared by every worker; once `AUTH_FAILURE_LIMIT` is reached the address
-  gets 429 with `Retry-After` before its token is even looked at.
+  gets 429 with `Retry-After` whatever its token. Most endpoints check it before the
+  token is looked at; a chat turn checks it in its admission script, in the same round
+  trip as the rate limit and the session lock (`app.chat.admission`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import uuid
 from redis.asyncio import Redis
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.errors import error_response
+from app.api.errors import ApiError, error_response
 from app.config import Settings
 
 
@@ -63,18 +65,28 @@ class RequestEnvelopeMiddleware:
         await self.app(scope, receive, send)
 
 
-#: Drop failures that left the window; when `limit` remain, answer when the one that
-#: unblocks the address (index count - limit) leaves the window, else nil.
-_RETRY_AT = """
-redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, tonumber(ARGV[1]) - tonumber(ARGV[2]))
-local count = redis.call('ZCARD', KEYS[1])
-local limit = tonumber(ARGV[3])
-if count < limit then
-    return nil
+#: Lua function `retry_at(key, now, window, limit)`: drop the failures that left the
+#: window; when `limit` remain, the time (s) at which the one that unblocks the address
+#: (index count - limit) leaves the window, else nil. Shared with the turn's admission
+#: script (`app.chat.admission`), which runs it in the same round trip as the lock.
+RETRY_AT_LUA = """
+local function retry_at(key, now, window, limit)
+    redis.call('ZREMRANGEBYSCORE', key, 0, now - window)
+    local count = redis.call('ZCARD', key)
+    if count < limit then
+        return nil
+    end
+    local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+    return tostring(tonumber(entry[2]) + window)
 end
-local entry = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
-return tostring(tonumber(entry[2]) + tonumber(ARGV[2]))
 """
+
+_RETRY_AT = RETRY_AT_LUA + "return retry_at(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]))\n"
+
+
+def seconds_until(leaves_at: bytes | str | float, now: float) -> int:
+    """Whole seconds (≥ 1) from `now` until `leaves_at` (both epoch seconds): a `Retry-After`."""
+    return max(1, int(float(leaves_at) - now + 0.999))
 
 
 class AuthFailureGuard:
@@ -104,12 +116,19 @@ class AuthFailureGuard:
     async def retry_after(self, address: str) -> int | None:
         """Seconds (≥ 1) until `address` may try again, or None when it is not blocked.
 
-        One round trip (a Lua script) on every authenticated request."""
+        One round trip (a Lua script). A chat turn with a valid token makes this check
+        in its admission script instead (`app.chat.admission`)."""
         now = time.time()
         leaves_at = await self._retry_at(keys=[self.key(address)], args=[f"{now:.6f}", self.window, self.limit])
         if leaves_at is None:
             return None
-        return max(1, int(float(leaves_at) - now + 0.999))
+        return seconds_until(leaves_at, now)
+
+    @staticmethod
+    def refusal(retry_after: int) -> ApiError:
+        """The 429 a blocked address gets, whatever its token."""
+        return ApiError(429, "too_many_auth_failures", "too many failed sign-ins from this address; wait a moment",
+                        retry_after=retry_after)
 
     async def record_failure(self, address: str) -> None:
         """Count one failed authentication of `address`."""

@@ -7,6 +7,7 @@ Uses redis-py's asyncio client; when `REDIS_URL` is unset, fakeredis stands in
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 
 from redis.asyncio import Redis
 from redis.asyncio.lock import Lock
@@ -28,6 +29,12 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[3]) - tonumber(ARG
 redis.call('EXPIRE', KEYS[2], tonumber(ARGV[2]) + 60)
 return 1
 """
+
+
+#: The first attempt at a session's lock when it carries more checks (the turn's
+#: admission): called with (lock key, context key or None, token, lock lifetime in ms),
+#: answers (acquired, context value or None). It may raise to refuse the turn.
+LockAttempt = Callable[[str, str | None, bytes, int], Awaitable[tuple[bool, bytes | None]]]
 
 
 class SessionBusyError(Exception):
@@ -107,13 +114,15 @@ class ContextStore:
         """Seconds left before the context expires (Redis `TTL`: -2 missing, -1 no expiry)."""
         return int(await self.redis.ttl(self.key(session_id)))
 
-    def lock(self, session_id: str, *, prefetch: bool = False) -> _TurnLock:
+    def lock(self, session_id: str, *, prefetch: bool = False, first_attempt: LockAttempt | None = None) -> _TurnLock:
         """The session's turn lock (bounded lifetime and wait).
 
         Use as `async with store.lock(id) as lock:`; raises `SessionBusyError` when the
         wait runs out. With `prefetch`, the attempt that takes the lock also reads the
         context in the same round trip: `store.parse(lock.prefetched)` is then what
-        `load` would have answered right after taking the lock.
+        `load` would have answered right after taking the lock. `first_attempt`, when
+        given, makes the first try instead of a plain `SET NX` (see `LockAttempt`);
+        whatever it raises leaves the lock untaken and propagates.
         """
         return _TurnLock(
             self.redis,
@@ -122,16 +131,25 @@ class ContextStore:
             blocking_timeout=self.lock_wait,
             sleep=0.01,
             context_key=self.key(session_id) if prefetch else None,
+            first_attempt=first_attempt,
         )
 
 
 class _TurnLock(Lock):
-    def __init__(self, *args, context_key: str | None = None, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, context_key: str | None = None, first_attempt: LockAttempt | None = None,
+                 **kwargs) -> None:
+        super().__init__(*args, thread_local=False, **kwargs)
         self.context_key = context_key
+        self.first_attempt = first_attempt
         self.prefetched: bytes | None = None
 
     async def do_acquire(self, token: str | bytes) -> bool:
+        if self.first_attempt is not None:
+            attempt, self.first_attempt = self.first_attempt, None
+            acquired, raw = await attempt(self.name, self.context_key, token, int(self.timeout * 1000))
+            if acquired:
+                self.prefetched = raw
+            return acquired
         if self.context_key is None:
             return await super().do_acquire(token)
         # SET NX and GET in one round trip; the GET counts only when the SET took the lock

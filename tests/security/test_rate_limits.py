@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from app.chat.ratelimit import RateLimiter
+from app.chat.admission import TurnAdmission
 from app.security.limits import AuthFailureGuard
 from app.sessions.store import create_redis
 from tests.security.support import bearer, settings_with, signed
@@ -71,15 +71,24 @@ async def dead_redis():
     await client.aclose()
 
 
-@pytest.mark.parametrize("broken, token", [("auth-guard", "valid"), ("auth-guard", "forged"),
-                                           ("message-limiter", "valid")])
-async def test_redis_down_is_503_never_500(app, client, auth, monkeypatch, dead_redis, broken, token) -> None:
+@pytest.mark.parametrize("broken, token, path", [
+    ("auth-guard", "forged", "/api/chat"),  # a failed token is counted before the turn
+    ("auth-guard", "valid", "/api/sessions/x/history"),  # other endpoints check the address first
+    ("turn-admission", "valid", "/api/chat"),  # a turn checks address, rate and lock in one go
+])
+async def test_redis_down_is_503_never_500(app, client, auth, monkeypatch, dead_redis, broken, token, path) -> None:
     resources = app.state.resources
     if broken == "auth-guard":
-        monkeypatch.setattr(resources, "redis", dead_redis)
+        monkeypatch.setattr(resources, "guard", AuthFailureGuard(dead_redis, limit=3, window_seconds=60))
     else:
-        monkeypatch.setattr(resources, "limiter", RateLimiter(dead_redis, limit=5, window_seconds=60))
-    response = await client.post("/api/chat", json=MESSAGE, headers=auth() if token == "valid" else bearer(FORGED))
+        admission = resources.admission
+        monkeypatch.setattr(resources, "admission", TurnAdmission(dead_redis, guard=admission.guard,
+                                                                  limiter=admission.limiter))
+    headers = auth() if token == "valid" else bearer(FORGED)
+    if path == "/api/chat":
+        response = await client.post(path, json=MESSAGE, headers=headers)
+    else:
+        response = await client.get(path, headers=headers)
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "store_unavailable"
     assert response.headers["retry-after"]
