@@ -6,6 +6,7 @@ Uses redis-py's asyncio client; when `REDIS_URL` is unset, fakeredis stands in
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Awaitable, Callable
 
@@ -164,7 +165,8 @@ class _TurnLock(Lock):
         return False
     async def __aenter__(self) -> _TurnLock:
         try:
-            acquired = await self.acquire()
+            # a random token (redis-py's default, uuid1, costs more CPU and says when and where)
+            acquired = await self.acquire(token=secrets.token_hex(16))
         except LockError as exc:  # pragma: no cover - redis-py raises only on misuse
             raise SessionBusyError(str(exc)) from exc
         if not acquired:
