@@ -182,6 +182,11 @@ def render(results: dict[str, Any]) -> str:
         lines.append("cpu ms/turn " + ", ".join(f"{role} {cpu[role]['ms_per_turn']:.2f} ({cpu[role]['cores']:.2f} cores)"
                                             for role in roles)
                      + f"   [machine: {results['machine']['nproc']} cores]")
+    reference = results["machine"].get("reference_ms")
+    if reference:
+        lines.append(f"machine     reference workload {reference['before']:.1f} ms before the load, "
+                     f"{reference['after']:.1f} ms after (CPU time of fixed plain-Python work, "
+                     "app/bench/calibration.py: lower is a faster machine; compare runs by it)")
     h = results["history"]
     verdict = "OK" if h["ok"] else "FAILED"
     lines.append(

@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from app.bench.calibration import reference_ms
 from app.bench.conversation import SessionRecord, TurnRecord, VirtualUser, bookable_days, post_turn
 from app.bench.http import HttpError, RawClient
 from app.bench.processes import (
@@ -219,6 +220,7 @@ async def _bench(args: argparse.Namespace, settings: Any, api_urls: list[str], s
         await asyncio.sleep(max(0.0, stop_at - time.perf_counter()))
         cpu_marks.append((time.perf_counter(), cpu_by_role(fleet)))
 
+    reference = {"before": reference_ms()}  # the machine's speed, before the load
     cpu_marks: list[tuple[float, dict[str, float]]] = []
     sampler = asyncio.create_task(sample_cpu())
     reporter = asyncio.create_task(progress())
@@ -228,6 +230,7 @@ async def _bench(args: argparse.Namespace, settings: Any, api_urls: list[str], s
     finally:
         reporter.cancel()
         sampler.cancel()
+    reference["after"] = reference_ms()
     say(f"bench: load done ({len(records)} requests); reading {len(sessions)} histories back")
     history = await _check_histories(clients, sessions, tokens)
     for client in clients:
@@ -240,7 +243,7 @@ async def _bench(args: argparse.Namespace, settings: Any, api_urls: list[str], s
         "last_customer": users[-1].customer_id,
         "warmup_seconds": args.warmup,
         "command": "scheduling-agent " + " ".join(sys.argv[1:]),
-        "machine": machine_info(),
+        "machine": machine_info() | {"reference_ms": reference},
     }
     results = build_results(records, measure_from=measure_from, measure_to=stop_at, meta=meta, history=history)
     if len(cpu_marks) == 2 and results["turns_ok"]:

@@ -30,3 +30,7 @@ async def test_bench_runs_and_checks_every_history(stores, tmp_path) -> None:
     assert "turns/s" in result.stdout
     figures = json.loads(report.read_text())
     assert figures, "the bench wrote no figures"
+    # the machine's speed before and after the load, to compare runs from different hours
+    reference = figures["machine"]["reference_ms"]
+    assert 0 < reference["before"] < 10_000 and 0 < reference["after"] < 10_000
+    assert f"reference workload {reference['before']:.1f} ms before the load" in result.stdout
