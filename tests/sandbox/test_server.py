@@ -23,8 +23,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-async def server_url(tmp_path: Path) -> AsyncIterator[str]:
-    """A sandbox served by uvicorn on a free local port; hangs 5 s after each write."""
+async def sandbox_server(tmp_path: Path) -> AsyncIterator[tuple[str, uvicorn.Server]]:
+    """A sandbox served by uvicorn on a free local port (its URL and the server); hangs
+    5 s after each write."""
     database_url = sqlite_url(tmp_path)
     await seed_database(database_url)
     app = create_sandbox_app(database_url=database_url, api_token=TOKEN,
@@ -35,7 +36,7 @@ async def server_url(tmp_path: Path) -> AsyncIterator[str]:
     while not server.started:
         await asyncio.sleep(0.02)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", server
     finally:
         server.should_exit = True
         server.force_exit = True
@@ -43,6 +44,23 @@ async def server_url(tmp_path: Path) -> AsyncIterator[str]:
         # A forced exit skips the lifespan shutdown (requests still hang after commit):
         # release the database here, not whenever the abandoned lifespan is collected.
         await app.state.sandbox.shutdown()
+
+
+@pytest.fixture
+def server_url(sandbox_server: tuple[str, uvicorn.Server]) -> str:
+    return sandbox_server[0]
+
+
+@pytest.mark.slow
+async def test_a_burst_of_calls_keeps_its_connections_for_the_next_one(sandbox_server) -> None:
+    url, server = sandbox_server
+    burst = 40  # more than httpx's default of 20 kept-alive connections
+    async with PF360Client(url, TOKEN) as client:
+        await asyncio.gather(*(client.get_dashboard(JANE) for _ in range(burst)))
+        kept = len(server.server_state.connections)
+        await asyncio.gather(*(client.get_dashboard(JANE) for _ in range(burst)))
+        assert len(server.server_state.connections) == kept  # the second burst opened none
+    assert kept == burst
 
 
 @pytest.mark.slow
