@@ -22,7 +22,8 @@ import asyncio
 import contextlib
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from typing import Any
 
 import structlog
@@ -47,8 +48,45 @@ MAX_OUTPUT_TOKENS = 512
 _NUMBER = re.compile(r"\d+")
 
 
+#: When (``time.monotonic()``, s) the Bedrock call in progress must have ended. langchain
+#: runs botocore in a worker thread with a copy of the caller's context, so the thread
+#: sees the value set by ``_call`` / ``stream_phrase``; None outside a call.
+_CALL_DEADLINE: ContextVar[float | None] = ContextVar("bedrock_call_deadline", default=None)
+
+
 class BedrockNotConfiguredError(RuntimeError):
     """``BEDROCK_MODEL_ID`` is not set (raised inside the provider, never to callers)."""
+
+
+class CallBudgetSpentError(RuntimeError):
+    """Raised in botocore's thread before an attempt that would start after the call budget."""
+
+
+def refuse_attempts_after_deadline(**_: Any) -> None:
+    """botocore ``before-send`` handler: no new HTTP attempt once the call's budget is spent.
+
+    The provider stops waiting at ``BEDROCK_CALL_BUDGET_SECONDS``, but botocore's call
+    runs on in langchain's worker thread and would go on retrying (up to
+    ``BEDROCK_MAX_ATTEMPTS``, each up to the read timeout, with backoff in between),
+    holding a thread of the default executor all that time. ``before-send`` is emitted
+    before every attempt, retries included (botocore's event system, public API).
+
+    Raises:
+        CallBudgetSpentError: the deadline set for this call has passed.
+    """
+    deadline = _CALL_DEADLINE.get()
+    if deadline is not None and time.monotonic() >= deadline:
+        raise CallBudgetSpentError("the Bedrock call budget is spent; no further attempt")
+
+
+@contextlib.contextmanager
+def call_deadline(budget_seconds: float) -> Iterator[None]:
+    """Within the block, botocore attempts made for this context stop at `budget_seconds` from now."""
+    token = _CALL_DEADLINE.set(time.monotonic() + budget_seconds)
+    try:
+        yield
+    finally:
+        _CALL_DEADLINE.reset(token)
 
 
 class BedrockProvider:
@@ -165,7 +203,8 @@ class BedrockProvider:
             deadline = started + self.settings.bedrock_call_budget_seconds
             while True:
                 try:
-                    chunk = await asyncio.wait_for(anext(stream), max(deadline - time.perf_counter(), 0.001))
+                    with call_deadline(max(deadline - time.perf_counter(), 0.0)):
+                        chunk = await asyncio.wait_for(anext(stream), max(deadline - time.perf_counter(), 0.001))
                 except StopAsyncIteration:
                     break
                 meta = chunk.usage_metadata or {}
@@ -215,8 +254,10 @@ class BedrockProvider:
             self._log_failure(exc, purpose)
             return None
         started = time.perf_counter()
+        budget = self.settings.bedrock_call_budget_seconds
         try:
-            result = await asyncio.wait_for(target.ainvoke(list(messages)), self.settings.bedrock_call_budget_seconds)
+            with call_deadline(budget):  # copied into the worker thread langchain starts
+                result = await asyncio.wait_for(target.ainvoke(list(messages)), budget)
         except Exception as exc:  # noqa: BLE001 - throttling, timeouts, service errors
             usage.add(input_tokens=0, output_tokens=0, latency_ms=(time.perf_counter() - started) * 1000)
             self.breaker.record_failure()
@@ -267,6 +308,8 @@ class BedrockProvider:
             client = self._client or create_client(
                 "bedrock-runtime", region=s.aws_region, config=config, endpoint_url=s.bedrock_endpoint_url
             )
+            client.meta.events.register("before-send.bedrock-runtime", refuse_attempts_after_deadline,
+                                        unique_id="scheduling-agent-call-deadline")
             self._chat = ChatBedrockConverse(
                 model=s.bedrock_model_id,
                 region_name=s.aws_region or client.meta.region_name,

@@ -20,8 +20,8 @@ class LocalBedrock(BedrockStub):
         converse: the JSON body of Converse answers.
         stream: the (event type, payload) events of ConverseStream answers.
         delay_seconds: wait before answering (to test timeouts).
-        error: an AWS error code (e.g. ``AccessDeniedException``) returned, as HTTP 400,
-            to every request instead (GET and POST).
+        error: an AWS error code (e.g. ``AccessDeniedException``) returned, as HTTP
+            ``error_status`` (400 unless given), to every request instead (GET and POST).
     """
 
     def __init__(
@@ -31,12 +31,14 @@ class LocalBedrock(BedrockStub):
         stream: list[tuple[str, dict]] | None = None,
         delay_seconds: float = 0.0,
         error: str | None = None,
+        error_status: int = 400,
     ) -> None:
         super().__init__("correct")
         self.converse_body = converse or {}
         self.stream = stream or []
         self.delay_seconds = delay_seconds
         self.error = error
+        self.error_status = error_status
 
     @property
     def paths(self) -> list[str]:
@@ -47,7 +49,7 @@ class LocalBedrock(BedrockStub):
         """The canned answer (see the class docstring)."""
         delay = self.delay_seconds
         if self.error:
-            return Reply.error(400, self.error, "stand-in error", delay=delay)
+            return Reply.error(self.error_status, self.error, "stand-in error", delay=delay)
         if method == "GET":
             return Reply.json_body(200, {}, delay=delay)
         if path.endswith("/converse-stream"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -108,6 +109,18 @@ async def test_a_slow_endpoint_is_cut_at_the_call_budget() -> None:
         assert await provider.classify(request(), usage) is UNSURE
         assert usage.calls == 1 and 250 <= usage.latency_ms < 1500
         assert provider.status()["consecutive_failures"] == 1
+
+
+@pytest.mark.slow
+async def test_no_attempt_starts_after_the_call_budget() -> None:
+    # Every answer is a retryable 500, 0.2 s late. botocore would try again after a
+    # backoff of at most 1 s, and again, in langchain's worker thread, long after the
+    # provider stopped waiting at 0.1 s.
+    with LocalBedrock(delay_seconds=0.2, error="InternalServerException", error_status=500) as endpoint:
+        provider = provider_with(UNSURE, runtime_client(endpoint_url=endpoint.url), bedrock_call_budget_seconds=0.1)
+        assert await provider.classify(request(), LLMUsage()) is UNSURE
+        await asyncio.sleep(2.5)
+        assert len(endpoint.paths) == 1
 
 
 async def test_a_local_http_endpoint_works_end_to_end(monkeypatch: pytest.MonkeyPatch) -> None:
