@@ -106,6 +106,37 @@ async def test_redis_dies_in_the_middle_of_a_turn(tmp_path, stores, own_redis, h
         assert await stored_messages(app, session_id) == 4
 
 
+async def test_a_redis_that_stops_answering_fails_the_turn_fast(tmp_path, stores, own_redis, headers) -> None:
+    settings = make_settings(tmp_path, database_url=stores.database_url, redis_url=own_redis.url,
+                             session_lock_timeout_seconds=2)
+    async with running(settings) as (app, client):
+        session_id = (await say(client, headers, "what projects do I have?"))["session_id"]
+        own_redis.pause()  # the port stays open; commands are accepted and never answered
+        try:
+            started = time.monotonic()
+            stuck = await client.post("/api/chat", json={"session_id": session_id, "message": "the deck one"},
+                                      headers=headers)
+            turn_seconds = time.monotonic() - started
+            ready = await client.get("/api/readyz")
+            ready_seconds = time.monotonic() - started - turn_seconds
+        finally:
+            own_redis.resume()
+        assert stuck.status_code == 503 and stuck.json()["error"]["code"] == "store_unavailable"
+        assert turn_seconds < 4 and ready_seconds < 4
+        assert ready.status_code == 503 and ready.json()["checks"]["redis"] != "ok"
+        assert await stored_messages(app, session_id) == 2
+        # Redis ran the timed-out admission when it woke up (it held the lock until its
+        # lifetime ran out): the client is told to retry, then the session goes on.
+        for _ in range(10):
+            again = await client.post("/api/chat", json={"session_id": session_id, "message": "the deck one"},
+                                      headers=headers)
+            if again.status_code != 429:
+                break
+            await asyncio.sleep(int(again.headers["retry-after"]))
+        assert again.status_code == 200, again.text
+        assert await stored_messages(app, session_id) == 4
+
+
 @asynccontextmanager
 async def running_on_own_postgres(tmp_path):
     """The app on a throw-away PostgreSQL (migrated) and the in-process Redis stand-in."""
