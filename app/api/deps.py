@@ -41,11 +41,8 @@ def _verified(resources: Resources, credentials: HTTPAuthorizationCredentials | 
     return verify_token(resources.settings, credentials.credentials)
 
 
-async def _refuse(guard: AuthFailureGuard, address: str, error: InvalidTokenError, *, checked: bool) -> NoReturn:
-    """Answer a token that failed: 429 when `address` is blocked (unless `checked`
-    already), else count the failure and answer 401."""
-    if not checked and (retry_after := await guard.retry_after(address)) is not None:
-        raise guard.refusal(retry_after)
+async def _count_failure(guard: AuthFailureGuard, address: str, error: InvalidTokenError) -> NoReturn:
+    """Count a token that failed against `address` and answer 401."""
     await guard.record_failure(address)
     raise ApiError(401, "unauthorized", str(error)) from error
 
@@ -80,7 +77,7 @@ async def get_current_caller(
         try:
             return _verified(resources, credentials)
         except InvalidTokenError as error:
-            await _refuse(guard, address, error, checked=True)
+            await _count_failure(guard, address, error)
     except RedisError as error:
         raise _store_unavailable() from error
 
@@ -103,8 +100,11 @@ async def get_turn_caller(
     try:
         return _verified(resources, credentials)
     except InvalidTokenError as error:
+        guard, address = resources.guard, client_address(request)
         try:
-            await _refuse(resources.guard, client_address(request), error, checked=False)
+            if (retry_after := await guard.retry_after(address)) is not None:
+                raise guard.refusal(retry_after) from error
+            await _count_failure(guard, address, error)
         except RedisError as redis_error:
             raise _store_unavailable() from redis_error
 

@@ -26,7 +26,7 @@ from app.sessions.store import LockAttempt
 #: KEYS: lock, context, the address's failures, the customer's message window.
 #: ARGV: lock token, lock lifetime (ms), prefetch ("1"/"0"), now (s), failure window (s),
 #: failure limit, message window (s), window member, message limit.
-#: Answers {"blocked", leaves_at} | {"limited", count, oldest} | {"busy"} | {"acquired", context or ""}.
+#: Answers {"blocked", leaves_at} | {"limited", oldest} | {"busy"} | {"acquired", context or ""}.
 #: A blocked address is not counted against the message rate; a limited message takes no lock.
 _ADMIT = RETRY_AT_LUA + COUNT_MESSAGE_LUA + """
 local blocked = retry_at(KEYS[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]))
@@ -35,7 +35,7 @@ if blocked then
 end
 local counted = count_message(KEYS[4], ARGV[4], tonumber(ARGV[7]), ARGV[8], tonumber(ARGV[9]))
 if counted[1] > tonumber(ARGV[9]) then
-    return {'limited', tostring(counted[1]), counted[2]}
+    return {'limited', counted[2]}
 end
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
     return {'busy'}
@@ -71,19 +71,16 @@ class TurnAdmission:
 
         async def attempt(lock_key: str, context_key: str | None, token: bytes, lock_ms: int) -> tuple[bool, bytes | None]:
             now = time.time()
-            stamp = f"{now:.6f}"
             answer = await self._admit(
                 keys=[lock_key, context_key or lock_key, self.guard.key(address), self.limiter.key(caller)],
-                args=[token, lock_ms, "1" if context_key else "0", stamp, self.guard.window, self.guard.limit,
+                args=[token, lock_ms, "1" if context_key else "0", f"{now:.6f}", self.guard.window, self.guard.limit,
                       self.limiter.window, self.limiter.member(now), self.limiter.limit],
             )
             verdict = answer[0].decode() if isinstance(answer[0], bytes) else answer[0]
             if verdict == "blocked":
                 raise self.guard.refusal(seconds_until(answer[1], now))
             if verdict == "limited":
-                refusal = self.limiter.refusal(int(answer[1]), answer[2], now)
-                assert refusal is not None, answer
-                raise refusal
+                raise self.limiter.refusal(answer[1], now)
             if verdict == "busy":
                 return False, None
             return True, answer[1] or None

@@ -52,9 +52,8 @@ class RateLimiter:
         """A unique member of the window for a message sent at `now` (epoch s)."""
         return f"{now:.6f}:{uuid.uuid4().hex[:8]}"
 
-    def refusal(self, count: int, oldest: bytes | str, now: float) -> ApiError | None:
-        """The 429 for a message that made the window hold `count`, or None when allowed."""
-        if int(count) <= self.limit:
-            return None
+    def refusal(self, oldest: bytes | str, now: float) -> ApiError:
+        """The 429 for a message over the limit, at `now`, when the window's oldest
+        message was sent at `oldest` (both epoch seconds)."""
         return ApiError(429, "rate_limited", "too many messages; please wait a moment",
                         retry_after=seconds_until(float(oldest) + self.window, now))

@@ -202,9 +202,10 @@ class BedrockProvider:
             stream = self._chat_model().astream(prompts.phrase_messages(draft, facts))
             deadline = started + self.settings.bedrock_call_budget_seconds
             while True:
+                remaining = deadline - time.perf_counter()
                 try:
-                    with call_deadline(max(deadline - time.perf_counter(), 0.0)):
-                        chunk = await asyncio.wait_for(anext(stream), max(deadline - time.perf_counter(), 0.001))
+                    with call_deadline(max(remaining, 0.0)):
+                        chunk = await asyncio.wait_for(anext(stream), max(remaining, 0.001))
                 except StopAsyncIteration:
                     break
                 meta = chunk.usage_metadata or {}

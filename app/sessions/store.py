@@ -163,6 +163,7 @@ class _TurnLock(Lock):
             self.prefetched = raw
             return True
         return False
+
     async def __aenter__(self) -> _TurnLock:
         try:
             # a random token (redis-py's default, uuid1, costs more CPU and says when and where)
