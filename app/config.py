@@ -85,6 +85,12 @@ class Settings(BaseSettings):
     jwt_secret_key: str = DEV_JWT_SECRET_KEY
     jwt_algorithm: Literal["HS256", "HS384", "HS512"] = "HS256"
 
+    # Load
+    max_active_turns: int = Field(
+        8, ge=0, description="turns one process works on at once (turns awaiting PF360 or Bedrock do not count); "
+        "the rest wait in line; 0 = no bound",
+    )
+
     # Rate limits
     rate_limit_messages: int = Field(30, ge=1, description="messages per customer per window")
     rate_limit_window_seconds: int = Field(60, ge=1)

@@ -35,6 +35,7 @@ from app.pf360.client import PF360Client
 from app.pf360.schemas import CallerScope
 from app.sessions.context import SessionContext
 from app.sessions.store import ContextStore, LockAttempt, SessionBusyError
+from app.turn_gate import TurnGate
 
 log = structlog.get_logger(__name__)
 
@@ -110,6 +111,7 @@ class ChatService:
         self.provider = provider
         self.clients = clients
         self.graph = compiled_graph()
+        self.gate = TurnGate(settings.max_active_turns) if settings.max_active_turns else None
 
     async def handle(
         self, caller: Caller, session_id: str | None, message: str, *, listener: TurnListener | None = None,
@@ -126,6 +128,16 @@ class ChatService:
             SessionBusyError: another message of the session held it too long.
             StoreUnavailableError: Redis or the database failed; nothing was kept.
         """
+        if self.gate is None:
+            return await self._admitted_turn(caller, session_id, message, listener, admission)
+        async with self.gate.turn():  # waits in line while MAX_ACTIVE_TURNS turns are in progress
+            return await self._admitted_turn(caller, session_id, message, listener, admission)
+
+    async def _admitted_turn(
+        self, caller: Caller, session_id: str | None, message: str, listener: TurnListener | None,
+        admission: LockAttempt | None,
+    ) -> TurnOutcome:
+        """The turn once it holds a slot of the gate: admission, lock, graph, stores."""
         is_new = session_id is None
         session_id = session_id or uuid.uuid4().hex
         structlog.contextvars.bind_contextvars(session_id=session_id)

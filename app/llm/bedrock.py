@@ -38,6 +38,7 @@ from app.llm.base import ClassificationRequest, IntentProvider, LLMUsage
 from app.llm.breaker import CircuitBreaker
 from app.llm.schema import ClassificationCall, parse_answer
 from app.nlu.types import INTENTS, NluResult
+from app.turn_gate import stepping_out
 
 log = structlog.get_logger(__name__)
 
@@ -205,7 +206,8 @@ class BedrockProvider:
                 remaining = deadline - time.perf_counter()
                 try:
                     with call_deadline(max(remaining, 0.0)):
-                        chunk = await asyncio.wait_for(anext(stream), max(remaining, 0.001))
+                        async with stepping_out():  # a remote wait: let another turn use this process
+                            chunk = await asyncio.wait_for(anext(stream), max(remaining, 0.001))
                 except StopAsyncIteration:
                     break
                 meta = chunk.usage_metadata or {}
@@ -258,7 +260,8 @@ class BedrockProvider:
         budget = self.settings.bedrock_call_budget_seconds
         try:
             with call_deadline(budget):  # copied into the worker thread langchain starts
-                result = await asyncio.wait_for(target.ainvoke(list(messages)), budget)
+                async with stepping_out():  # a remote wait: let another turn use this process
+                    result = await asyncio.wait_for(target.ainvoke(list(messages)), budget)
         except Exception as exc:  # noqa: BLE001 - throttling, timeouts, service errors
             usage.add(input_tokens=0, output_tokens=0, latency_ms=(time.perf_counter() - started) * 1000)
             self.breaker.record_failure()

@@ -38,6 +38,7 @@ from app.pf360.schemas import (
     TimeSlots,
 )
 from app.pf360.timefmt import to_pf360_time
+from app.turn_gate import stepping_out
 
 if TYPE_CHECKING:
     from app.config import Settings
@@ -261,9 +262,10 @@ class PF360Client:
         )
         started = perf_counter()
         try:
-            async for attempt in retrying:
-                with attempt:
-                    data = await self._send_once(method, path, headers, params, json)
+            async with stepping_out():  # a remote wait: let another turn use this process
+                async for attempt in retrying:
+                    with attempt:
+                        data = await self._send_once(method, path, headers, params, json)
         finally:
             turn_timing.add_pf360(perf_counter() - started)
         return data

@@ -9,6 +9,7 @@ import pytest
 from botocore.stub import Stubber
 
 from app.llm.base import LLMUsage
+from app.turn_gate import TurnGate
 from tests.llm.helpers import FakeClock, nlu, provider_with, request, runtime_client, tool_use
 from tests.llm.local_bedrock import LocalBedrock
 
@@ -136,3 +137,24 @@ async def test_a_local_http_endpoint_works_end_to_end(monkeypatch: pytest.Monkey
 
         assert (result.intent, result.source, usage.input_tokens) == ("get_time_slots", "model", 812)
         assert endpoint.paths == [f"/model/{provider.settings.bedrock_model_id}/converse"]
+
+
+async def test_a_turn_awaiting_bedrock_lets_another_turn_use_the_process() -> None:
+    # One slot per process (MAX_ACTIVE_TURNS=1): a Bedrock call of 0.6 s must not keep
+    # another turn waiting in line for it.
+    gate = TurnGate(1)
+    with LocalBedrock(converse=good(), delay_seconds=0.6) as endpoint:
+        provider = provider_with(UNSURE, runtime_client(endpoint_url=endpoint.url))
+
+        async def turn() -> Any:
+            async with gate.turn():
+                return await provider.classify(request(), LLMUsage())
+
+        call = asyncio.create_task(turn())
+        await asyncio.sleep(0.2)  # the request is with Bedrock now
+        async with asyncio.timeout(0.2), gate.turn():
+            assert not call.done()
+        result = await call
+
+    assert (result.intent, result.source) == ("get_time_slots", "model")
+    assert gate.active == 0
