@@ -26,6 +26,7 @@ from redis.exceptions import RedisError
 from app.api.deps import ResourcesDep
 from app.chat.service import TurnOutcome
 from app.sessions.store import ContextStore
+from app.turn_gate import TurnGate
 
 log = structlog.get_logger(__name__)
 
@@ -58,6 +59,10 @@ class Metrics:
         self.llm_tokens = Counter("llm_tokens", "LLM tokens used by turns", ["direction"], registry=r)
         self.active_sessions = Gauge("chat_active_sessions", "Sessions whose Redis context is still live "
                                      "(had a turn within the session TTL)", registry=r)
+        self.turns_in_progress = Gauge("chat_turns_in_progress", "Turns this process works on now (the turn "
+                                       "gate's slots in use; MAX_ACTIVE_TURNS at most)", registry=r)
+        self.turns_waiting = Gauge("chat_turns_waiting", "Turns waiting in line for a slot of this process's "
+                                   "turn gate", registry=r)
 
     def observe_turn(self, outcome: TurnOutcome, *, endpoint: str) -> None:
         """Count one completed turn (`endpoint`: "chat" or "stream")."""
@@ -77,11 +82,16 @@ class Metrics:
         self.llm_tokens.labels("input").inc(usage.input_tokens)
         self.llm_tokens.labels("output").inc(usage.output_tokens)
 
-    async def exposition(self, store: ContextStore) -> bytes:
-        """The text exposition, with the active-sessions gauge read from Redis now.
+    async def exposition(self, store: ContextStore, gate: TurnGate | None = None) -> bytes:
+        """The text exposition, with the active-sessions gauge read from Redis now and
+        the turn gate's gauges read from `gate` (left at 0 when turns are not bounded).
 
-        A Redis failure leaves the gauge at its last value (the scrape still answers).
+        A Redis failure leaves the active-sessions gauge at its last value (the scrape
+        still answers).
         """
+        if gate is not None:
+            self.turns_in_progress.set(gate.active)
+            self.turns_waiting.set(gate.waiting)
         try:
             self.active_sessions.set(await store.count_active())
         except (RedisError, OSError) as error:
@@ -103,5 +113,5 @@ router = APIRouter(tags=["operations"])
 @router.get("/metrics", include_in_schema=False)
 async def metrics_endpoint(metrics: MetricsDep, resources: ResourcesDep) -> Response:
     """Prometheus text exposition of this process's metrics."""
-    body = await metrics.exposition(resources.store)
+    body = await metrics.exposition(resources.store, resources.chat.gate)
     return Response(body, media_type=CONTENT_TYPE_LATEST)

@@ -3,6 +3,7 @@ LLM use and active sessions, in a registry of each app's own."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 from prometheus_client.parser import text_string_to_metric_families
@@ -106,3 +107,25 @@ async def test_a_scrape_still_answers_when_redis_fails(app, client, auth, monkey
 
     monkeypatch.setattr(app.state.resources.redis, "zcount", down)
     assert (await scrape(client))[("chat_active_sessions", ())] == 1  # the last value
+
+
+async def test_the_turn_gate_shows_turns_in_progress_and_waiting(app, client) -> None:
+    gate = app.state.resources.chat.gate
+    release = asyncio.Event()
+
+    async def turn() -> None:
+        async with gate.turn():
+            await release.wait()
+
+    tasks = [asyncio.create_task(turn()) for _ in range(gate.slots + 2)]
+    try:
+        while gate.waiting < 2:
+            await asyncio.sleep(0.001)
+        busy = await scrape(client)
+    finally:
+        release.set()
+        await asyncio.gather(*tasks)
+    idle = await scrape(client)
+
+    assert (busy[("chat_turns_in_progress", ())], busy[("chat_turns_waiting", ())]) == (gate.slots, 2)
+    assert (idle[("chat_turns_in_progress", ())], idle[("chat_turns_waiting", ())]) == (0, 0)
