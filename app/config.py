@@ -87,7 +87,7 @@ class Settings(BaseSettings):
 
     # Load
     max_active_turns: int = Field(
-        8, ge=0, description="turns one process works on at once (turns awaiting PF360 or Bedrock do not count); "
+        4, ge=0, description="turns one process works on at once (turns awaiting PF360 or Bedrock do not count); "
         "the rest wait in line; 0 = no bound",
     )
 
