@@ -5,14 +5,17 @@ the CPU between all of them in small slices. When turns arrive faster than the
 machine answers them, each turn in progress then waits behind all the others at
 every ``await``, and all of them finish late together (processor sharing). With a
 bound, the turns beyond it wait in line before they start (first come, first
-served), and the ones that started finish at nearly full speed. The mean wait is
-the same, and the tail is shorter. Fewer turns in progress also means fewer live
-objects and tasks for the loop and the garbage collector.
+served), and the ones that started finish at nearly full speed. The machine does
+the same work, and the tail is shorter. Fewer turns in progress also means fewer
+live objects and tasks for the loop and the garbage collector.
 
 The bound counts turns that use *this* process: a turn that awaits PF360 or Bedrock
 (remote services that can take hundreds of milliseconds) steps out of the gate for
 that wait (:func:`stepping_out`) and lets a waiting turn in. When it comes back it
 goes before turns that have not started yet, so turns that started finish first.
+A message waiting for its session's lock (another message of the session holds it)
+steps out too: otherwise waiting messages could fill every slot while the lock's
+holder waits in line to come back.
 
 ``MAX_ACTIVE_TURNS`` sets the bound per process (0: no bound). :class:`TurnGate`
 is shared by all turns of a process; :meth:`TurnGate.turn` holds a slot for the

@@ -15,6 +15,7 @@ from redis.asyncio.lock import Lock
 from redis.exceptions import LockError
 
 from app.sessions.context import SessionContext
+from app.turn_gate import stepping_out
 
 
 #: Sorted set of session ids scored by their last turn's time (s): the sessions with a
@@ -167,7 +168,12 @@ class _TurnLock(Lock):
     async def __aenter__(self) -> _TurnLock:
         try:
             # a random token (redis-py's default, uuid1, costs more CPU and says when and where)
-            acquired = await self.acquire(token=secrets.token_hex(16))
+            acquired = await self.acquire(blocking=False, token=secrets.token_hex(16))
+            if not acquired:
+                # Another message of the session holds it: wait outside the turn gate, so
+                # that waiting turns never fill the slots the lock's holder needs back.
+                async with stepping_out():
+                    acquired = await self.acquire(token=secrets.token_hex(16))
         except LockError as exc:  # pragma: no cover - redis-py raises only on misuse
             raise SessionBusyError(str(exc)) from exc
         if not acquired:

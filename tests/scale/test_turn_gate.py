@@ -144,3 +144,32 @@ async def test_a_turn_awaiting_pf360_does_not_hold_up_another_session(app, clien
     assert quick_seconds < 1.2
     assert [a["tool"] for a in listed["actions"]] == ["list_projects"]
     assert app.state.resources.chat.gate.active == 0
+
+
+async def test_a_message_waiting_for_its_session_does_not_hold_a_slot(app, client, auth) -> None:
+    """One slot per process. Jane's first message holds her session while PF360 answers
+    slowly; her second waits for the session outside the gate, so John is answered at
+    once and Jane's first message gets its slot back when PF360 answers."""
+    jane = await say(client, auth("1001"), "hello")
+    john = await say(client, auth("1002"), "hello")
+    async with sandbox_client(app) as pf360:
+        response = await pf360.put("/_sandbox/faults", json={"latency_ms": 1000}, headers=PF360_HEADERS)
+        response.raise_for_status()
+        try:
+            started = time.perf_counter()
+            first = asyncio.create_task(say(client, auth("1001"), "show my projects", jane["session_id"]))
+            await asyncio.sleep(0.3)  # Jane's session is held while PF360 answers
+            second = asyncio.create_task(say(client, auth("1001"), "thanks", jane["session_id"]))
+            await asyncio.sleep(0.1)  # her second message waits for the session
+            quick = await say(client, auth("1002"), "thanks", john["session_id"])
+            quick_seconds = time.perf_counter() - started
+            listed, thanked = await asyncio.gather(first, second)
+            all_seconds = time.perf_counter() - started
+        finally:
+            await pf360.put("/_sandbox/faults", json={"latency_ms": 0}, headers=PF360_HEADERS)
+
+    assert quick["actions"] == [] and quick_seconds < 0.9
+    assert [a["tool"] for a in listed["actions"]] == ["list_projects"]
+    assert thanked["actions"] == []
+    assert all_seconds < 3  # not the session lock's wait (10 s): nobody was stuck
+    assert app.state.resources.chat.gate.active == 0
