@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
 
@@ -116,6 +118,18 @@ def test_a_gate_needs_a_slot() -> None:
         TurnGate(0)
 
 
+@asynccontextmanager
+async def pf360_latency(app, milliseconds: int) -> AsyncIterator[None]:
+    """The in-process sandbox answers every call `milliseconds` late within the block."""
+    async with sandbox_client(app) as pf360:
+        response = await pf360.put("/_sandbox/faults", json={"latency_ms": milliseconds}, headers=PF360_HEADERS)
+        response.raise_for_status()
+        try:
+            yield
+        finally:
+            await pf360.put("/_sandbox/faults", json={"latency_ms": 0}, headers=PF360_HEADERS)
+
+
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
     return settings.model_copy(update={"max_active_turns": 1})
@@ -124,21 +138,15 @@ def settings(settings: Settings) -> Settings:
 async def test_a_turn_awaiting_pf360_does_not_hold_up_another_session(app, client, auth) -> None:
     """One slot per process, PF360 answering in 1.5 s: a small-talk turn of another
     customer is answered while the first turn still waits for PF360."""
-    jane = await say(client, auth("1001"), "hello")
-    john = await say(client, auth("1002"), "hello")
-    async with sandbox_client(app) as pf360:
-        response = await pf360.put("/_sandbox/faults", json={"latency_ms": 1500}, headers=PF360_HEADERS)
-        response.raise_for_status()
-        try:
-            started = time.perf_counter()
-            slow = asyncio.create_task(say(client, auth("1001"), "show my projects", jane["session_id"]))
-            await asyncio.sleep(0.3)  # Jane's turn now waits for PF360
-            quick = await say(client, auth("1002"), "thanks", john["session_id"])
-            quick_seconds = time.perf_counter() - started
-            assert not slow.done()
-            listed = await slow
-        finally:
-            await pf360.put("/_sandbox/faults", json={"latency_ms": 0}, headers=PF360_HEADERS)
+    jane, john = await say(client, auth("1001"), "hello"), await say(client, auth("1002"), "hello")
+    async with pf360_latency(app, 1500):
+        started = time.perf_counter()
+        slow = asyncio.create_task(say(client, auth("1001"), "show my projects", jane["session_id"]))
+        await asyncio.sleep(0.3)  # Jane's turn now waits for PF360
+        quick = await say(client, auth("1002"), "thanks", john["session_id"])
+        quick_seconds = time.perf_counter() - started
+        assert not slow.done()
+        listed = await slow
 
     assert quick["actions"] == []
     assert quick_seconds < 1.2
@@ -150,23 +158,17 @@ async def test_a_message_waiting_for_its_session_does_not_hold_a_slot(app, clien
     """One slot per process. Jane's first message holds her session while PF360 answers
     slowly; her second waits for the session outside the gate, so John is answered at
     once and Jane's first message gets its slot back when PF360 answers."""
-    jane = await say(client, auth("1001"), "hello")
-    john = await say(client, auth("1002"), "hello")
-    async with sandbox_client(app) as pf360:
-        response = await pf360.put("/_sandbox/faults", json={"latency_ms": 1000}, headers=PF360_HEADERS)
-        response.raise_for_status()
-        try:
-            started = time.perf_counter()
-            first = asyncio.create_task(say(client, auth("1001"), "show my projects", jane["session_id"]))
-            await asyncio.sleep(0.3)  # Jane's session is held while PF360 answers
-            second = asyncio.create_task(say(client, auth("1001"), "thanks", jane["session_id"]))
-            await asyncio.sleep(0.1)  # her second message waits for the session
-            quick = await say(client, auth("1002"), "thanks", john["session_id"])
-            quick_seconds = time.perf_counter() - started
-            listed, thanked = await asyncio.gather(first, second)
-            all_seconds = time.perf_counter() - started
-        finally:
-            await pf360.put("/_sandbox/faults", json={"latency_ms": 0}, headers=PF360_HEADERS)
+    jane, john = await say(client, auth("1001"), "hello"), await say(client, auth("1002"), "hello")
+    async with pf360_latency(app, 1000):
+        started = time.perf_counter()
+        first = asyncio.create_task(say(client, auth("1001"), "show my projects", jane["session_id"]))
+        await asyncio.sleep(0.3)  # Jane's session is held while PF360 answers
+        second = asyncio.create_task(say(client, auth("1001"), "thanks", jane["session_id"]))
+        await asyncio.sleep(0.1)  # her second message waits for the session
+        quick = await say(client, auth("1002"), "thanks", john["session_id"])
+        quick_seconds = time.perf_counter() - started
+        listed, thanked = await asyncio.gather(first, second)
+        all_seconds = time.perf_counter() - started
 
     assert quick["actions"] == [] and quick_seconds < 0.9
     assert [a["tool"] for a in listed["actions"]] == ["list_projects"]
