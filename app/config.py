@@ -87,7 +87,7 @@ class Settings(BaseSettings):
 
     # Load
     max_active_turns: int = Field(
-        4, ge=0, description="turns one process works on at once; the rest wait in line; turns awaiting PF360, "
+        8, ge=0, description="turns one process works on at once; the rest wait in line; turns awaiting PF360, "
         "Bedrock or their session's lock do not count; 0 = no bound",
     )
 

@@ -6,8 +6,10 @@ machine answers them, each turn in progress then waits behind all the others at
 every ``await``, and all of them finish late together (processor sharing). With a
 bound, the turns beyond it wait in line before they start (first come, first
 served), and the ones that started finish at nearly full speed. The machine does
-the same work, and the tail is shorter. Fewer turns in progress also means fewer
-live objects and tasks for the loop and the garbage collector.
+the same work, and under overload the tail is shorter. It is a guard against
+overload: near capacity, measured on the benchmark's machine, it did not shorten the
+tail and it lengthened the median (cheap turns no longer overtake expensive ones;
+PERFORMANCE.md, fifth pass).
 
 The bound counts turns that use *this* process: a turn that awaits PF360 or Bedrock
 (remote services that can take hundreds of milliseconds) steps out of the gate for
