@@ -90,6 +90,16 @@ def call_deadline(budget_seconds: float) -> Iterator[None]:
         _CALL_DEADLINE.reset(token)
 
 
+@contextlib.asynccontextmanager
+async def awaiting_bedrock(budget_seconds: float) -> AsyncIterator[None]:
+    """Around every await on Bedrock: botocore starts no attempt after `budget_seconds`
+    from now (:func:`call_deadline`), and the turn steps out of the turn gate for the
+    wait (a remote service: another turn may use this process meanwhile)."""
+    with call_deadline(budget_seconds):
+        async with stepping_out():
+            yield
+
+
 class BedrockProvider:
     """Intent provider: local classifier first, one Claude call on Bedrock when needed.
 
@@ -205,9 +215,8 @@ class BedrockProvider:
             while True:
                 remaining = deadline - time.perf_counter()
                 try:
-                    with call_deadline(max(remaining, 0.0)):
-                        async with stepping_out():  # a remote wait: let another turn use this process
-                            chunk = await asyncio.wait_for(anext(stream), max(remaining, 0.001))
+                    async with awaiting_bedrock(max(remaining, 0.0)):
+                        chunk = await asyncio.wait_for(anext(stream), max(remaining, 0.001))
                 except StopAsyncIteration:
                     break
                 meta = chunk.usage_metadata or {}
@@ -259,9 +268,8 @@ class BedrockProvider:
         started = time.perf_counter()
         budget = self.settings.bedrock_call_budget_seconds
         try:
-            with call_deadline(budget):  # copied into the worker thread langchain starts
-                async with stepping_out():  # a remote wait: let another turn use this process
-                    result = await asyncio.wait_for(target.ainvoke(list(messages)), budget)
+            async with awaiting_bedrock(budget):  # the deadline is copied into langchain's worker thread
+                result = await asyncio.wait_for(target.ainvoke(list(messages)), budget)
         except Exception as exc:  # noqa: BLE001 - throttling, timeouts, service errors
             usage.add(input_tokens=0, output_tokens=0, latency_ms=(time.perf_counter() - started) * 1000)
             self.breaker.record_failure()
